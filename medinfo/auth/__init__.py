@@ -1,0 +1,1 @@
+"""Users, logins, sessions and API tokens."""

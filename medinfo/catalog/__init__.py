@@ -1,0 +1,1 @@
+"""Products: brand, INN, therapeutic area and aliases (used for routing and search synonyms)."""

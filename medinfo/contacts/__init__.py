@@ -1,0 +1,1 @@
+"""Contacts (HCPs and other callers) and their history."""

@@ -1,0 +1,1 @@
+"""Interactions (cases), their requests (questions) and calls."""
