@@ -22,6 +22,18 @@ PASSWORD = "correct-horse-battery"
 _counter = itertools.count(1)
 
 
+class IsolatedClient(FlaskClient):
+    """A test client whose every request runs in its own app context, as in production.
+
+    The per-test app context of the fixtures would otherwise be reused by each request, sharing
+    `g` (the logged-in user) and the database session between requests.
+    """
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
 @pytest.fixture(scope="session")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     """The application, with every table created once for the run."""
@@ -37,6 +49,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     from medinfo.extensions import db
 
     application = create_app(Config)
+    application.test_client_class = IsolatedClient
     with application.app_context():
         db.drop_all()
         db.create_all()

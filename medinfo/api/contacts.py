@@ -53,7 +53,7 @@ def find_contacts():
     """Find contacts."""
     q = parse_query(ContactQuery)
     if q.phone:
-        found = services.find_by_phone(q.phone)[: q.limit]
+        found = services.find_by_phone(q.phone, q.country)[: q.limit]
     else:
         found = services.search_contacts(q.q or "", limit=q.limit)
     return respond(ContactList(results=[contact_out(c) for c in found]))

@@ -67,6 +67,8 @@ class ContactQuery(Schema):
     """Find contacts by phone (any format) or free text (name, registry, e-mail, institution)."""
 
     phone: str | None = Field(default=None, max_length=40)
+    country: str | None = Field(default=None, min_length=2, max_length=2,
+                                description="Region for numbers in national format.")
     q: str | None = Field(default=None, max_length=200)
     limit: int = Field(default=20, ge=1, le=100)
 

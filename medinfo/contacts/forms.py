@@ -22,7 +22,7 @@ class ContactForm(FlaskForm):
     profession = SelectField(_l("Profession"),
                              choices=[(p, PROFESSION_LABELS[p]) for p in PROFESSIONS])
     specialty = StringField(_l("Specialty"), validators=[Optional(), Length(max=100)])
-    registry_type = SelectField(_l("Registry"), choices=[("", "—"), ("rpps", "RPPS (FR)"),
+    registry_type = SelectField(_l("Registry"), default="", choices=[("", "—"), ("rpps", "RPPS (FR)"),
                                                           ("npi", "NPI (US)")],
                                 validators=[Optional()])
     registry_number = StringField(_l("Registry number"), validators=[Optional(), Length(max=20)])

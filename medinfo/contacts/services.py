@@ -216,9 +216,9 @@ def search_contacts(query: str, limit: int = 20) -> list[Contact]:
     return list(db.session.scalars(stmt.where(*conditions)))
 
 
-def find_by_phone(raw: str) -> list[Contact]:
+def find_by_phone(raw: str, region: str | None = None) -> list[Contact]:
     """Contacts that own this number (for screen pop); empty when it is not a number."""
-    e164 = phone_or_none(raw, current_app.config["MEDINFO_DEFAULT_COUNTRY"])
+    e164 = phone_or_none(raw, region or current_app.config["MEDINFO_DEFAULT_COUNTRY"])
     if not e164:
         return []
     stmt = (select(Contact).options(selectinload(Contact.phones))

@@ -36,7 +36,7 @@ LANGUAGE_LABELS = [("fr", "Français"), ("en", "English")]
 class RequestForm(Form):
     """One question (no CSRF of its own: it lives inside the intake form)."""
 
-    product = SelectField(_l("Product"), choices=[], validators=[Optional()])
+    product = SelectField(_l("Product"), choices=[], default="", validators=[Optional()])
     category = SelectField(_l("Category"), choices=CATEGORY_LABELS)
     question = TextAreaField(_l("Question"), validators=[Optional(), Length(max=20000)])
 
@@ -54,7 +54,7 @@ class IntakeForm(FlaskForm):
     new_email = StringField(_l("E-mail"), validators=[Optional(), Length(max=254)])
     new_city = StringField(_l("City"), validators=[Optional(), Length(max=100)])
     new_country = StringField(_l("Country"), default="FR", validators=[Optional(), Length(max=2)])
-    new_registry_type = SelectField(_l("Registry"), choices=[("", "—"), ("rpps", "RPPS"),
+    new_registry_type = SelectField(_l("Registry"), default="", choices=[("", "—"), ("rpps", "RPPS"),
                                                               ("npi", "NPI")])
     new_registry_number = StringField(_l("Registry number"),
                                       validators=[Optional(), Length(max=20)])
