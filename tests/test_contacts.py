@@ -144,3 +144,18 @@ def test_auditor_cannot_create_contacts(logged_in):
     auditor = logged_in("auditor")
     assert auditor.get("/contacts/new").status_code == 403
     assert auditor.post("/contacts/new", data={"last_name": "X"}).status_code == 403
+
+
+def test_history_page_two_renders(app, agent_client, make_interaction, make_contact):
+    """Regression: the pager macro once shadowed the translation function from page 2 on."""
+    contact = make_contact()
+    now = datetime.now(UTC)
+    for hours in range(10):
+        make_interaction(contact, received_at=now - timedelta(hours=hours + 1),
+                         call=None, questions=1)
+    app.config["HISTORY_PAGE_SIZE"] = 4
+    try:
+        page2 = agent_client.get(f"/contacts/{contact.id}?page=2")
+    finally:
+        app.config["HISTORY_PAGE_SIZE"] = 25
+    assert page2.status_code == 200 and "Page 2 of 3" in page2.text
