@@ -212,3 +212,13 @@ def test_auditor_reads_but_cannot_change(logged_in, make_interaction):
     assert auditor.get(f"/cases/{i.id}").status_code == 200
     assert auditor.post(f"/cases/{i.id}/status", data={"status": "pending_info"}).status_code == 403
     assert auditor.get("/cases/intake").status_code == 403
+
+
+def test_intake_errors_are_shown_beside_their_fields(agent_client, products, db):
+    bad = INTAKE | {"new_phone": "12", "unsolicited": "no"}
+    resp = agent_client.post("/cases/intake", data=bad)
+    assert resp.status_code == 200 and "is not a valid phone number" in resp.text
+    none = {k: v for k, v in INTAKE.items() if not k.startswith("new_")}
+    resp = agent_client.post("/cases/intake", data=none)
+    assert "Choose the caller or enter a new contact." in resp.text
+    assert count(db, Interaction) == 0

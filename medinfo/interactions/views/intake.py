@@ -11,6 +11,7 @@ from medinfo.catalog.services import list_products
 from medinfo.contacts.services import ContactData, DuplicateSuspected, get_contact
 from medinfo.database import utcnow
 from medinfo.errors import ValidationFailed
+from medinfo.contacts.validation import phone_or_none
 from medinfo.forms import apply_field_errors
 from medinfo.interactions import services
 from medinfo.interactions.forms import IntakeForm
@@ -54,8 +55,10 @@ def intake_to_data(form: IntakeForm, now: datetime) -> services.InteractionData:
                 for r in form.requests if (r.question.data or "").strip()]
     call = None
     if form.channel.data == "phone":
+        # The caller's number is known here only when it was typed for a new contact.
+        ani = phone_or_none(form.new_phone.data or "", form.new_country.data or "FR") or ""
         call = services.CallData(started_at=_started_at(form.call_started_at.data, now),
-                                 ended_at=now, ani=form.new_phone.data or "",
+                                 ended_at=now, ani=ani if new_contact else "",
                                  notes=form.notes.data or "", outcome=form.outcome.data)
     return services.InteractionData(
         contact_id=contact_id, new_contact=new_contact, channel=form.channel.data,
@@ -64,6 +67,25 @@ def intake_to_data(form: IntakeForm, now: datetime) -> services.InteractionData:
         requester_name=form.requester_name.data or "",
         requester_relation=form.requester_relation.data or "", requests=requests, call=call,
         received_at=call.started_at if call else now)
+
+
+def show_intake_errors(form: IntakeForm, errors: dict[str, str]) -> None:
+    """Put service errors next to the intake fields they concern."""
+    rest: dict[str, str] = {}
+    for name, message in errors.items():
+        parts = name.split(".")
+        if parts[0] == "contact" and len(parts) == 2:
+            rest[f"new_{parts[1]}"] = message
+        elif parts[0] == "requests" and len(parts) == 3 and parts[1].isdigit():
+            index = int(parts[1])
+            entries = [e for e in form.requests if (e.question.data or "").strip()]
+            target = entries[index] if index < len(entries) else form.requests[0]
+            getattr(target, parts[2]).errors = [*getattr(target, parts[2]).errors, message]
+        elif name == "contact_id":
+            form.form_errors.append(message)
+        else:
+            rest[name] = message
+    apply_field_errors(form, rest)
 
 
 @bp.route("/intake", methods=["GET", "POST"])
@@ -95,7 +117,7 @@ def intake():
             flash(_("This caller looks like an existing contact: pick them, or confirm that "
                     "this is a new person."), "warning")
         except ValidationFailed as exc:
-            apply_field_errors(form, exc.fields)
+            show_intake_errors(form, exc.fields)
             flash(_("The call was not saved: please correct the marked fields."), "error")
         else:
             flash(_("Saved as %(ref)s.", ref=interaction.reference), "success")

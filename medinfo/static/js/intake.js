@@ -87,7 +87,7 @@ search?.addEventListener("keydown", (ev) => {
 });
 
 document.querySelectorAll(".pick-duplicate").forEach((b) =>
-  b.addEventListener("click", () => choose(b.dataset.id, b.dataset.name, b.dataset.meta)));
+  b.addEventListener("click", () => choose(b.dataset.id, b.dataset.name, b.dataset.meta, b.dataset.url)));
 document.getElementById("confirm-new-box")?.addEventListener("change", (ev) => {
   document.getElementById("confirm_new").value = ev.target.checked ? "yes" : "";
 });
@@ -115,6 +115,10 @@ document.getElementById("add-request")?.addEventListener("click", () => {
 
 document.addEventListener("keydown", (ev) => {
   if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); form.requestSubmit(); }
+  if (ev.altKey && ev.key.toLowerCase() === "f" && search && !finder.hidden) {
+    ev.preventDefault();
+    search.focus();
+  }
   if (ev.altKey && ev.key.toLowerCase() === "c") {
     ev.preventDefault();
     const d = document.getElementById("new-contact");
