@@ -1,0 +1,1 @@
+"""Demo data for `flask demo load`: users, products, contacts and past interactions."""

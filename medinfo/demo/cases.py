@@ -1,0 +1,260 @@
+"""Plans for past cases: who called when, what they asked, and how far each case got.
+
+Planning is pure (no database): it turns contacts and a seeded ``random.Random`` into a list of
+``CasePlan`` in chronological order, which the loader then plays through the real services.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from medinfo.demo.questions import OFF_LABEL, OTHER, SAFETY, TOPICS, Topic
+
+PARIS = ZoneInfo("Europe/Paris")
+RECENT = timedelta(days=3)
+CHANNELS = (("phone", 72), ("email", 14), ("web_form", 8), ("sales_rep", 3), ("fax", 2),
+            ("letter", 1))
+# (status the case is left in, weight) for recent and for older cases
+RECENT_OUTCOMES = (("closed", 50), ("answered", 5), ("open", 20), ("pending_info", 13),
+                   ("escalated", 12))
+OLDER_OUTCOMES = (("closed", 92), ("answered", 2), ("open", 1), ("pending_info", 2),
+                  ("escalated", 3))
+
+
+@dataclass(frozen=True)
+class CaseContact:
+    """What the planner needs to know about an existing contact."""
+
+    id: int
+    language: str
+    last_name: str
+    profession: str
+    products: tuple[str, ...]
+    phones: tuple[str, ...]
+    has_email: bool
+
+
+@dataclass
+class PlannedRequest:
+    """One question of a planned case, with the answer the desk will give."""
+
+    product: str | None
+    category: str
+    question: str
+    answer: str
+    label: str
+
+
+@dataclass
+class PlannedCall:
+    """A phone call of a planned case."""
+
+    started_at: datetime
+    ended_at: datetime
+    ani: str
+    notes: str
+    direction: str = "inbound"
+    outcome: str = "answered"
+
+
+@dataclass
+class CasePlan:
+    """Everything needed to replay one case through the services."""
+
+    contact: CaseContact
+    received_at: datetime
+    channel: str
+    unsolicited: bool
+    priority: str
+    agent: str
+    requests: list[PlannedRequest]
+    outcome: str
+    requester: tuple[str, str] = ("", "")
+    call: PlannedCall | None = None
+    callback: PlannedCall | None = None
+    reviewer: str | None = None
+    answered_at: datetime | None = None
+    screening: str | None = None
+    screened_at: datetime | None = None
+    closed_at: datetime | None = None
+    request_times: list[datetime] = field(default_factory=list)
+
+
+def _weighted(rng: random.Random, table: tuple[tuple[str, int], ...]) -> str:
+    return rng.choices([k for k, _ in table], weights=[w for _, w in table])[0]
+
+
+def received_time(rng: random.Random, now: datetime, days: int) -> datetime:
+    """A past time, mostly in weekday business hours in Paris, a few evenings and weekends."""
+    while True:
+        day = (now.astimezone(PARIS) - timedelta(days=rng.uniform(0, days))).date()
+        if day.weekday() >= 5 and rng.random() > 0.1:
+            continue
+        roll = rng.random()
+        if day.weekday() >= 5:
+            minutes = rng.uniform(9 * 60, 13 * 60)
+        elif roll < 0.05:
+            minutes = rng.uniform(18.5 * 60, 21 * 60)
+        elif roll < 0.55:
+            minutes = rng.triangular(8.5 * 60, 12.5 * 60, 10 * 60)
+        else:
+            minutes = rng.triangular(13.5 * 60, 18.5 * 60, 15 * 60)
+        local = datetime(day.year, day.month, day.day, tzinfo=PARIS) + timedelta(minutes=minutes)
+        at = local.astimezone(UTC).replace(microsecond=0)
+        if at < now - timedelta(minutes=30):
+            return at
+
+
+def _fill(text: str, rng: random.Random, brand: str | None) -> str:
+    return text.format(
+        brand=brand or "", crcl=rng.choice((18, 22, 25, 28, 35, 42, 50)),
+        age=rng.randint(34, 88), child_age=rng.randint(2, 11), days=rng.randint(2, 6),
+        lot=f"{rng.choice('ABCDEFGHK')}{rng.randint(1000, 9999)}",
+    )
+
+
+def _request(rng: random.Random, topic: Topic, product: str, lang: str) -> PlannedRequest:
+    fr = lang == "fr"
+    question = _fill(rng.choice(topic.fr if fr else topic.en), rng, product)
+    answer = _fill(topic.answer[1 if fr else 0], rng, product)
+    return PlannedRequest(topic.product or product, topic.category, question, answer,
+                          topic.label[1 if fr else 0])
+
+
+def _medical(rng: random.Random, product: str) -> Topic:
+    return rng.choice([t for t in TOPICS if t.product == product])
+
+
+def _requests(rng: random.Random, contact: CaseContact, kind: str) -> list[PlannedRequest]:
+    product = rng.choice(contact.products)
+    if kind == "adverse_event":
+        first = rng.choice([t for t in SAFETY if t.category == kind])
+    elif kind == "product_complaint":
+        first = rng.choice([t for t in SAFETY if t.category == kind])
+    elif kind == "off_label":
+        first = rng.choice([t for t in OFF_LABEL if t.product in contact.products] or OFF_LABEL)
+    elif kind == "other":
+        first = rng.choice(OTHER)
+    else:
+        first = _medical(rng, product)
+    product = first.product or product
+    items = [_request(rng, first, product, contact.language)]
+    for _ in range(rng.choices((0, 1, 2), weights=(65, 27, 8))[0]):
+        same = rng.random() < 0.7 or len(contact.products) == 1
+        other = product if same else rng.choice(contact.products)
+        topic = _medical(rng, other)
+        if all(r.question not in topic.en + topic.fr for r in items):
+            items.append(_request(rng, topic, other, contact.language))
+    return items
+
+
+def _notes(plan: CasePlan, live: bool) -> str:
+    fr = plan.contact.language == "fr"
+    products = ", ".join(dict.fromkeys(r.product for r in plan.requests if r.product))
+    labels = "; ".join(r.label for r in plan.requests)
+    if fr:
+        end = "Réponse donnée en ligne." if live else "Rappel ou envoi écrit prévu."
+        return f"Appel de {plan.requester[0] or 'Dr ' + plan.contact.last_name} ({products}) : " \
+               f"{labels}. {end}"
+    end = "Answered during the call." if live else "Follow-up promised."
+    return f"Call from {plan.requester[0] or 'Dr ' + plan.contact.last_name} ({products}): " \
+           f"{labels}. {end}"
+
+
+def _ani(rng: random.Random, contact: CaseContact) -> str:
+    if not contact.phones or rng.random() < 0.05:
+        return ""
+    return rng.choice(contact.phones)
+
+
+def _timeline(rng: random.Random, plan: CasePlan, now: datetime) -> None:
+    """Decide calls, answer, screening and closing times for the chosen outcome."""
+    latest = now - timedelta(minutes=1)
+    safety = plan.requests[0].category in ("adverse_event", "product_complaint")
+    start = plan.received_at
+    if plan.channel == "phone":
+        minutes = rng.uniform(1, 4) + 2.5 * len(plan.requests) + (3 if safety else 0)
+        end = min(start + timedelta(minutes=min(minutes, 15)), latest)
+        plan.call = PlannedCall(start, end, _ani(rng, plan.contact), "")
+        handled = end
+    else:
+        handled = min(start + timedelta(minutes=rng.uniform(20, 240)), latest)
+    answered = plan.outcome in ("closed", "answered")
+    live = plan.call is not None and answered and rng.random() < 0.7 and not plan.reviewer
+    if plan.call is not None:
+        plan.call.notes = _notes(plan, live)
+        if plan.outcome != "open" or rng.random() < 0.8:
+            plan.screening, plan.screened_at = ("yes" if safety else "no"), handled
+    if not answered:
+        return
+    if live:
+        step = (plan.call.ended_at - start) / (len(plan.requests) + 1)
+        plan.request_times = [start + step * (i + 1) for i in range(len(plan.requests))]
+        done = plan.call.ended_at
+    else:
+        delay = timedelta(hours=rng.uniform(1, 30) if not plan.reviewer else rng.uniform(20, 96))
+        done = min(handled + delay, latest)
+        plan.request_times = [done] * len(plan.requests)
+        if plan.contact.phones and (plan.channel == "phone" or rng.random() < 0.25):
+            fr = plan.contact.language == "fr"
+            voicemail = rng.random() < 0.15
+            notes = ("Message laissé, réponse envoyée par e-mail." if fr else
+                     "Left a message; answer sent by e-mail.") if voicemail else (
+                "Rappel avec la réponse ; document envoyé par e-mail." if fr else
+                "Called back with the answer; document sent by e-mail.")
+            back_end = min(done + timedelta(minutes=1 if voicemail else rng.uniform(3, 8)), latest)
+            plan.callback = PlannedCall(done, back_end, rng.choice(plan.contact.phones), notes,
+                                        direction="outbound",
+                                        outcome="voicemail" if voicemail else "answered")
+    if plan.screened_at is None:
+        plan.screening, plan.screened_at = ("yes" if safety else "no"), done
+    plan.answered_at = done
+    if plan.outcome == "closed":
+        plan.closed_at = min(done + timedelta(minutes=rng.uniform(2, 90)), latest)
+
+
+def plan_case(rng: random.Random, contact: CaseContact, received_at: datetime, now: datetime,
+              agents: dict[str, list[str]], reviewers: list[str]) -> CasePlan:
+    """One case for contact received at received_at, with its outcome and timeline."""
+    roll = rng.random()
+    kind = ("adverse_event" if roll < 0.03 else "product_complaint" if roll < 0.05
+            else "other" if roll < 0.07 else "off_label" if roll < 0.15 else "medical_info")
+    requests = _requests(rng, contact, kind)
+    channel = _weighted(rng, CHANNELS)
+    if not contact.phones and channel == "phone":
+        channel = "email" if contact.has_email else "web_form"
+    off_label = any(r.category == "off_label" for r in requests)
+    solicited = channel == "sales_rep" and not off_label and rng.random() < 0.5
+    recent = now - received_at < RECENT
+    outcome = _weighted(rng, RECENT_OUTCOMES if recent else OLDER_OUTCOMES)
+    safety = requests[0].category in ("adverse_event", "product_complaint")
+    if safety and outcome == "closed":
+        outcome = "answered"  # stays answered until the safety report is reconciled
+    lang = contact.language
+    pool = agents[lang] if rng.random() < (0.65 if lang == "fr" else 0.9) else agents["any"]
+    escalated = outcome == "escalated" or (
+        outcome in ("closed", "answered") and not safety and rng.random() < 0.08)
+    plan = CasePlan(
+        contact=contact, received_at=received_at, channel=channel, unsolicited=not solicited,
+        priority="high" if safety else rng.choices(("normal", "high", "low"), (85, 8, 7))[0],
+        agent=rng.choice(pool), requests=requests, outcome=outcome,
+        reviewer=rng.choice(reviewers) if escalated else None,
+    )
+    if channel == "phone" and contact.profession == "physician" and rng.random() < 0.08:
+        plan.requester = (("Secrétariat du Dr " if lang == "fr" else "Office of Dr ")
+                          + contact.last_name, "secrétaire" if lang == "fr" else "secretary")
+    _timeline(rng, plan, now)
+    return plan
+
+
+def plan_cases(rng: random.Random, contacts: list[CaseContact], count: int, days: int,
+               now: datetime, agents: dict[str, list[str]],
+               reviewers: list[str]) -> list[CasePlan]:
+    """count cases over the last days days, oldest first; some contacts call often."""
+    weights = [rng.paretovariate(1.5) for _ in contacts]
+    times = sorted(received_time(rng, now, days) for _ in range(count))
+    return [plan_case(rng, rng.choices(contacts, weights)[0], at, now, agents, reviewers)
+            for at in times]
