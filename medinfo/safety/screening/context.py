@@ -1,0 +1,69 @@
+"""Sentence signals: does it describe a specific patient and a real event, or ask in general?"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .rules import Lexicon
+
+
+def _has(lexicons: Sequence[Lexicon], cue: str, text: str) -> bool:
+    return any(lex.cue(cue).search(text) for lex in lexicons)
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """What one sentence says about who, when and whether it asks or tells."""
+
+    person: bool
+    deictic_time: bool
+    onset: bool
+    event: bool
+    report_intent: bool
+    question: bool
+    generic: bool
+    exposure: bool
+    prospective: bool
+    coadmin: bool
+    administration: bool
+    quantity: bool
+
+    @classmethod
+    def of(cls, sentence: str, lexicons: Sequence[Lexicon]) -> SentenceContext:
+        """Compute the signals of folded ``sentence``."""
+        stripped = sentence.strip()
+        return cls(
+            person=_has(lexicons, "person", sentence),
+            deictic_time=_has(lexicons, "deictic_time", sentence),
+            onset=_has(lexicons, "onset", sentence),
+            event=_has(lexicons, "event", sentence),
+            report_intent=_has(lexicons, "report_intent", sentence),
+            question="?" in sentence or _has(lexicons, "question_start", stripped),
+            generic=_has(lexicons, "generic", sentence),
+            exposure=_has(lexicons, "exposure", sentence),
+            prospective=_has(lexicons, "prospective", sentence),
+            coadmin=_has(lexicons, "coadmin", sentence),
+            administration=_has(lexicons, "administration", sentence),
+            quantity=_has(lexicons, "quantity", sentence),
+        )
+
+    @property
+    def anchored(self) -> bool:
+        """True when the sentence ties the words to a specific patient or a real time."""
+        return (
+            self.person
+            or self.deictic_time
+            or self.report_intent
+            or (self.event and not self.generic)
+            or (self.onset and not self.question)
+        )
+
+    @property
+    def general(self) -> bool:
+        """True when the sentence reads as a general question or an information request."""
+        return self.question or self.generic
+
+    def keeps_weak(self) -> bool:
+        """True when a weak term in this sentence should be reported."""
+        return self.anchored or not self.general

@@ -1,0 +1,197 @@
+"""The screener: find event terms, weigh their sentence, and return flags on the original text."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .context import SentenceContext
+from .negation import Scope
+from .rules import Lexicon, pick_lexicons
+from .text import SentenceIndex, normalise, sentence_spans
+
+AE = "adverse_event"
+PC = "product_complaint"
+SS = "special_situation:"
+LOE = SS + "lack_of_efficacy"
+OVERDOSE = SS + "overdose"
+INTERACTION = SS + "interaction"
+ACCIDENTAL = SS + "accidental_exposure"
+
+# Weak terms of these categories only count when the drug was actually taken or given.
+_NEEDS_EXPOSURE = frozenset({SS + "pregnancy", SS + "breastfeeding", SS + "off_label"})
+# Weak terms of this category can name a pre-existing condition or an indication.
+_CONDITION_PRONE = frozenset({AE})
+_ACCIDENT_OVERRIDES = frozenset({SS + "misuse", SS + "medication_error"})
+# (outer, inner): a flag of `inner` lying inside a flag of `outer` is dropped.
+_SUPPRESSES = frozenset(
+    {(PC, LOE), (PC, AE), (LOE, AE), (OVERDOSE, AE), (SS + "misuse", SS + "off_label")}
+)
+
+_NUMBER_WORDS = {
+    "once": 1, "one": 1, "un": 1, "une": 1, "single": 1, "twice": 2, "two": 2,
+    "deux": 2, "double": 2, "three": 3, "trois": 3, "thrice": 3, "four": 4, "quatre": 4,
+    "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "eight": 8, "huit": 8,
+    "nine": 9, "neuf": 9, "ten": 10, "dix": 10, "twenty": 20, "vingt": 20,
+}  # fmt: skip
+_NUMBER = r"\d+(?:[.,]\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_INSTEAD = re.compile(
+    rf"\b({_NUMBER})\b(?:\s+(?!\d)\S+){{0,3}}?\s+(?:instead of|rather than|au lieu d[e']|"
+    rf"a la place d[e'])\s*(?:the |la |le )?({_NUMBER})\b"
+)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One screened mention: its category and where it is in the original text."""
+
+    category: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ScreeningResult:
+    """The screening answer for one text: reportable or not, and why."""
+
+    reportable: bool
+    flags: tuple[Flag, ...]
+
+    def categories(self) -> list[str]:
+        """Return the sorted unique categories of the flags."""
+        return sorted({flag.category for flag in self.flags})
+
+
+def _number(token: str) -> float:
+    if token in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[token])
+    return float(token.replace(",", "."))
+
+
+@dataclass
+class _Hit:
+    category: str
+    start: int  # folded offsets, relative to the sentence
+    end: int
+    strong: bool
+
+
+def _judge(hit: _Hit, ctx: SentenceContext, scope: Scope) -> bool:
+    """Decide whether one term in its sentence reports something."""
+    span = (hit.start, hit.end)
+    if scope.negated(span) or scope.hypothetical(span):
+        return False
+    if hit.strong:
+        return True
+    if (
+        hit.category in _CONDITION_PRONE
+        and scope.in_condition(span)
+        and not (ctx.deictic_time or ctx.onset)
+    ):
+        return False
+    if hit.category in _NEEDS_EXPOSURE:
+        if ctx.prospective and not ctx.exposure:
+            return False
+        if hit.category == SS + "off_label" and not (
+            ctx.exposure or (ctx.person and not ctx.question)
+        ):
+            return False
+    return ctx.keeps_weak()
+
+
+def _derived(
+    sentence: str, kept: list[_Hit], ctx: SentenceContext, lexicons: Sequence[Lexicon], scope: Scope
+) -> list[_Hit]:
+    """Flags that follow from combinations: interactions, overdoses by count."""
+    extra: list[_Hit] = []
+    categories = {hit.category for hit in kept}
+    if ctx.coadmin and (AE in categories or LOE in categories) and INTERACTION not in categories:
+        for lex in lexicons:
+            match = lex.cue("coadmin").search(sentence)
+            if match and not scope.negated(match.span()):
+                extra.append(_Hit(INTERACTION, match.start(), match.end(), False))
+                break
+    if OVERDOSE not in categories and ctx.administration:
+        for match in _INSTEAD.finditer(sentence):
+            if _number(match.group(1)) > _number(match.group(2)):
+                extra.append(_Hit(OVERDOSE, match.start(), match.end(), False))
+                break
+    if ACCIDENTAL in categories and OVERDOSE not in categories and ctx.quantity:
+        first = next(hit for hit in kept if hit.category == ACCIDENTAL)
+        extra.append(_Hit(OVERDOSE, first.start, first.end, False))
+    return extra
+
+
+def _resolve(hits: list[_Hit]) -> list[_Hit]:
+    """Drop hits inside a longer hit of the same category or of a category that overrides."""
+    hits = sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[_Hit] = []
+    for hit in hits:
+        covered = any(
+            other is not hit
+            and other.start <= hit.start
+            and hit.end <= other.end
+            and (other.category == hit.category or (other.category, hit.category) in _SUPPRESSES)
+            and (other.end - other.start, -other.start) > (hit.end - hit.start, -hit.start)
+            for other in hits
+        )
+        if not covered:
+            kept.append(hit)
+    return kept
+
+
+def _screen_sentence(
+    sentence: str,
+    hits: list[_Hit],
+    exclusions: list[tuple[int, int]],
+    lexicons: Sequence[Lexicon],
+) -> list[_Hit]:
+    hits = [
+        hit for hit in hits if not any(e0 <= hit.start and hit.end <= e1 for e0, e1 in exclusions)
+    ]
+    if not hits:
+        return []
+    ctx = SentenceContext.of(sentence, lexicons)
+    scope = Scope(sentence, lexicons, [(hit.start, hit.end) for hit in hits])
+    kept = [hit for hit in hits if _judge(hit, ctx, scope)]
+    kept += _derived(sentence, kept, ctx, lexicons, scope)
+    if any(hit.category == ACCIDENTAL for hit in kept):
+        # "a boy inadvertently ate his mother's tablets" is an accidental exposure, not misuse
+        kept = [hit for hit in kept if hit.category not in _ACCIDENT_OVERRIDES]
+    return _resolve(kept)
+
+
+def screen(text: str, language: str | None = None) -> ScreeningResult:
+    """Screen call notes for adverse events, special situations and product complaints."""
+    if not text or not text.strip():
+        return ScreeningResult(False, ())
+    folded = normalise(text)
+    lexicons = pick_lexicons(folded.text, language)
+    sentences = sentence_spans(folded.text)
+    index = SentenceIndex(sentences)
+    per_sentence: dict[int, list[_Hit]] = defaultdict(list)
+    for lex in lexicons:
+        for term in lex.terms:
+            for match in term.regex.finditer(folded.text):
+                number = index.find(match.start())
+                if number < 0:
+                    continue
+                s_start, s_end = sentences[number]
+                end = min(match.end(), s_end)
+                per_sentence[number].append(
+                    _Hit(term.category, match.start() - s_start, end - s_start, term.strong)
+                )
+    flags: list[Flag] = []
+    for number in sorted(per_sentence):
+        s_start, s_end = sentences[number]
+        sentence = folded.text[s_start:s_end]
+        exclusions = [m.span() for lex in lexicons for m in lex.cue("exclusion").finditer(sentence)]
+        for hit in _screen_sentence(sentence, per_sentence[number], exclusions, lexicons):
+            start = folded.original(s_start + hit.start)
+            end = folded.original(s_start + hit.end - 1) + 1
+            flags.append(Flag(hit.category, start, end, text[start:end]))
+    unique = tuple(sorted(set(flags), key=lambda f: (f.start, f.end, f.category)))
+    return ScreeningResult(bool(unique), unique)
