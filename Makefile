@@ -21,7 +21,7 @@ install: $(STAMP) translations ## Create .venv and install the pinned dependenci
 	@echo "installed into $(VENV)"
 
 translations: $(STAMP) ## Compile the French/English message catalogs
-	@if [ -d medinfo/translations ]; then $(BIN)/pybabel compile -q -d medinfo/translations; fi
+	@if [ -d medinfo/translations ]; then $(BIN)/pybabel compile -d medinfo/translations; fi
 
 db: install ## Migrate the database to the latest schema
 	$(FLASK) db upgrade

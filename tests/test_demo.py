@@ -16,7 +16,7 @@ from medinfo.catalog.models import Product
 from medinfo.contacts.models import Contact
 from medinfo.contacts.validation import registry_error
 from medinfo.database import utcnow
-from medinfo.demo.backdating import backdate
+from medinfo.demo.backdating import backdate_case
 from medinfo.demo.loader import DEMO_PASSWORD, DEMO_USERS, load_demo
 from medinfo.extensions import db
 from medinfo.interactions.models import Interaction
@@ -128,5 +128,8 @@ def test_second_load_adds_nothing(demo_app):
 def test_backdate_refuses_future_times(demo_app):
     case = db.session.scalars(select(Interaction).limit(1)).one()
     with pytest.raises(ValueError, match="past time"):
-        backdate(case, "interaction", {"closed_at": utcnow() + timedelta(hours=1)})
+        backdate_case(case, {"closed_at": utcnow() + timedelta(hours=1)})
+    with pytest.raises(ValueError, match="cannot backdate"):
+        backdate_case(case, {"received_at": utcnow() - timedelta(days=1)})
+    assert case.closed_at is None or case.closed_at < utcnow()
     db.session.rollback()

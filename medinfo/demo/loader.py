@@ -31,7 +31,7 @@ from medinfo.catalog.services import ProductData, create_product, find_product, 
 from medinfo.contacts.models import Contact
 from medinfo.contacts.services import create_contact
 from medinfo.database import utcnow
-from medinfo.demo.backdating import DEMO_ACTOR, backdate
+from medinfo.demo.backdating import DEMO_ACTOR, backdate_case
 from medinfo.demo.cases import CaseContact, CasePlan, PlannedCall, plan_cases
 from medinfo.demo.people import make_people
 from medinfo.demo.questions import DEMO_PRODUCTS
@@ -111,6 +111,9 @@ def acting_as(app: Flask, user_id: int) -> Iterator[User]:
     """Run service calls as this user, in a fresh app and request context (a fresh session)."""
     with app.app_context(), app.test_request_context("/demo/load"):
         user = db.session.get(User, user_id)
+        # Detached, the user keeps its loaded columns across the services' commits instead of
+        # being re-read from the database each time current_user is consulted.
+        db.session.expunge(user)
         login_user(user)
         yield user
 
@@ -190,10 +193,9 @@ def _open(plan: CasePlan) -> Interaction:
         contact_id=plan.contact.id, received_at=plan.received_at,
         requester_name=plan.requester[0], requester_relation=plan.requester[1],
         priority=plan.priority, call=_call_data(plan.call) if plan.call else None,
-    ), commit=False)  # committed by the next service call, or by play_case
-    if plan.screening and plan.screened_at:
+    ), commit=False)  # committed by the next service call (one checkpoint write less)
+    if plan.screening:
         record_ae_screening(interaction, plan.screening)
-        backdate(interaction, "interaction", {"ae_screened_at": plan.screened_at})
     if plan.reviewer:
         change_status(interaction, "escalated")
     elif plan.outcome == "pending_info":
@@ -207,18 +209,20 @@ def _answer(interaction: Interaction, plan: CasePlan) -> None:
 
 
 def _finish(interaction: Interaction, plan: CasePlan) -> None:
-    """Log the callback, mark answered and close; times stamped "now" are moved back (audited).
-
-    Each backdate joins the transaction of the next service call, so it costs no extra commit.
-    """
-    for request, at in zip(interaction.requests, plan.request_times, strict=True):
-        backdate(request, "request", {"answered_at": at})
+    """Log the callback, mark the case answered and close it, as the agent."""
     if plan.callback:
         log_call(interaction, _call_data(plan.callback))
     change_status(interaction, "answered")
-    if plan.outcome == "closed" and plan.closed_at:
+    if plan.outcome == "closed":
         close_interaction(interaction)
-        backdate(interaction, "interaction", {"closed_at": plan.closed_at})
+
+
+def _backdate(interaction: Interaction, plan: CasePlan) -> None:
+    """Move the times the services stamped with "now" back into the simulated past (audited)."""
+    times = {"ae_screened_at": plan.screened_at, "closed_at": plan.closed_at}
+    answered = plan.request_times if interaction.all_answered else []
+    backdate_case(interaction, {k: v for k, v in times.items() if v is not None}, answered)
+    db.session.commit()
 
 
 def play_case(app: Flask, plan: CasePlan, user_ids: dict[str, int]) -> int:
@@ -230,13 +234,16 @@ def play_case(app: Flask, plan: CasePlan, user_ids: dict[str, int]) -> int:
         if answered and not plan.reviewer:
             _answer(interaction, plan)
             _finish(interaction, plan)
+        if not (answered and plan.reviewer):
+            _backdate(interaction, plan)
         db.session.commit()
     if answered and plan.reviewer:
         with acting_as(app, user_ids[plan.reviewer]):
             _answer(db.session.get(Interaction, interaction_id), plan)
         with acting_as(app, user_ids[plan.agent]):
-            _finish(db.session.get(Interaction, interaction_id), plan)
-            db.session.commit()
+            interaction = db.session.get(Interaction, interaction_id)
+            _finish(interaction, plan)
+            _backdate(interaction, plan)
     return interaction_id
 
 
