@@ -12,7 +12,7 @@ from typing import Any
 
 from .query import run, shape
 from .storage import Layout, doc_from_json, doc_to_json
-from .types import Hit, IndexedDoc, SearchResults
+from .types import IndexedDoc, SearchResults
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ class SearchIndex:
         result, suggestion = run(
             self._reader(), plan, language=language, limit=max(1, min(limit, MAX_LIMIT))
         )
-        hits = tuple(Hit(**vars(h)) for h in result.hits)
+        hits = tuple(result.hits)
         facets = {**empty, **result.facets}
         took = (time.perf_counter() - started) * 1000
         return SearchResults(query, result.total, round(took, 3), hits, facets, suggestion)

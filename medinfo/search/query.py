@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from .analysis import WORD_RE, fold, is_stop
+from .types import Hit
 
 MAX_QUERY_CHARS = 512
 MAX_CLAUSES = 10
@@ -39,25 +40,11 @@ class Plan:
 
 
 @dataclass
-class RawHit:
-    """A hit as an engine returns it before it becomes a public Hit."""
-
-    article_id: str
-    version: int
-    title: str
-    product: str
-    language: str
-    doc_type: str
-    score: float
-    snippet: str
-
-
-@dataclass
 class RawResult:
     """What an engine returns for one executed plan."""
 
     total: int
-    hits: list[RawHit]
+    hits: list[Hit]
     facets: dict[str, dict[str, int]]
 
 

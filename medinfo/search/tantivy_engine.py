@@ -11,8 +11,8 @@ import tantivy
 from . import spell
 from .analysis import LANGUAGES, STOP_WORDS, stem_variants, strip_markdown
 from .highlight import SNIPPET_CHARS, mark_html, window
-from .query import Plan, RawHit, RawResult, Words
-from .types import IndexedDoc
+from .query import Plan, RawResult, Words
+from .types import Hit, IndexedDoc
 
 FIELD_BOOSTS = {"title": 3.0, "kw": 2.0, "body": 1.0}
 FACETS = ("product", "language", "doc_type")
@@ -213,29 +213,26 @@ class TantivyReader:
                 out.append(tantivy.Query.boost_query(phrase, boost))
         return out
 
+    def _clause(self, clause, langs: tuple[str, ...]) -> tantivy.Query | None:
+        """Any alternative of a clause, in any searched language; None when nothing applies."""
+        subs = [
+            q for alt in clause.alternatives for lang in langs for q in self._alternative(alt, lang)
+        ]
+        if not subs:
+            return None
+        return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in subs])
+
     def _build(self, plan: Plan, mode: str, langs: tuple[str, ...]) -> tantivy.Query | None:
         should, must = tantivy.Occur.Should, tantivy.Occur.Must
         clauses, extra = [], []
         for clause in plan.clauses:
-            subs = [
-                q
-                for alt in clause.alternatives
-                for lang in langs
-                for q in self._alternative(alt, lang)
-            ]
-            if subs:
-                clauses.append(tantivy.Query.boolean_query([(should, q) for q in subs]))
+            if (query := self._clause(clause, langs)) is not None:
+                clauses.append(query)
         if not clauses:
             return None
         for clause in plan.optional:
-            subs = [
-                q
-                for alt in clause.alternatives
-                for lang in langs
-                for q in self._alternative(alt, lang)
-            ]
-            if subs:
-                extra.append((should, tantivy.Query.boolean_query([(should, q) for q in subs])))
+            if (query := self._clause(clause, langs)) is not None:
+                extra.append((should, query))
         filters = [(must, tantivy.Query.term_query(SCHEMA, k, v)) for k, v in plan.filters.items()]
         if mode == "and":
             parts = [(must, c) for c in clauses]
@@ -266,7 +263,7 @@ class TantivyReader:
                 generators[field] = tantivy.SnippetGenerator.create(s, q, SCHEMA, field)
                 generators[field].set_max_num_chars(SNIPPET_CHARS)
             hits.append(
-                RawHit(
+                Hit(
                     doc["article_id"][0],
                     doc["version"][0],
                     doc["title"][0],

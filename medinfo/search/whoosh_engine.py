@@ -25,8 +25,8 @@ from whoosh.support.charset import accent_map
 from . import spell
 from .analysis import LANGUAGES, STOP_WORDS, split_passages, stem_variants, strip_markdown
 from .highlight import window
-from .query import Clause, Plan, RawHit, RawResult, Words
-from .types import IndexedDoc
+from .query import Clause, Plan, RawResult, Words
+from .types import Hit, IndexedDoc
 
 logger = logging.getLogger(__name__)
 
@@ -284,7 +284,7 @@ class WhooshReader:
                 terms.setdefault(fieldname, set()).add(
                     text if isinstance(text, bytes) else text.encode()
                 )
-        hits: list[RawHit] = []
+        hits: list[Hit] = []
         seen: set[str] = set()
         for hit in results:
             stored = hit.fields()
@@ -301,7 +301,7 @@ class WhooshReader:
                 if start >= skip
             ]
             hits.append(
-                RawHit(
+                Hit(
                     stored["article_id"],
                     stored["version"],
                     stored["title"],
