@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
 from medinfo.database import utcnow
+from medinfo.errors import wants_json
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -42,8 +43,10 @@ def _expired(now: datetime, app: Flask) -> bool:
         last_seen = datetime.fromisoformat(session["last_seen"])
     except (KeyError, ValueError):
         return True
-    return (now - last_seen > app.config["SESSION_IDLE_TIMEOUT"]
-            or now - login_at > app.config["SESSION_ABSOLUTE_TIMEOUT"])
+    return (
+        now - last_seen > app.config["SESSION_IDLE_TIMEOUT"]
+        or now - login_at > app.config["SESSION_ABSOLUTE_TIMEOUT"]
+    )
 
 
 def init_security(app: Flask) -> None:
@@ -52,12 +55,15 @@ def init_security(app: Flask) -> None:
     @app.before_request
     def _request_id() -> None:
         incoming = request.headers.get("X-Request-Id", "")
-        g.request_id = incoming[:64] if incoming.isprintable() and incoming else (
-            secrets.token_hex(8))
+        g.request_id = (
+            incoming[:64] if incoming.isprintable() and incoming else (secrets.token_hex(8))
+        )
 
     @app.before_request
     def _session_timeouts():
-        if request.endpoint == "static" or request.path.startswith("/api/"):
+        # Timeouts bound cookie sessions (pages and session-authenticated API calls alike);
+        # bearer-token requests carry no session.
+        if request.endpoint == "static" or "_user_id" not in session:
             return None
         if not current_user.is_authenticated:
             return None
@@ -65,9 +71,16 @@ def init_security(app: Flask) -> None:
         if _expired(now, app):
             logout_user()
             session.clear()
-            if request.accept_mimetypes.best == "application/json":
-                return jsonify({"error": {"code": "session_expired", "message":
-                                          "Your session has expired.", "fields": {}}}), 401
+            if wants_json():
+                return jsonify(
+                    {
+                        "error": {
+                            "code": "session_expired",
+                            "message": "Your session has expired.",
+                            "fields": {},
+                        }
+                    }
+                ), 401
             flash(_("Your session has expired; please log in again."), "warning")
             return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
         session["last_seen"] = now.isoformat()

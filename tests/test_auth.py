@@ -38,9 +38,12 @@ def test_lockout_after_five_failures_same_answer_for_unknown(client, make_user, 
     for _ in range(5):
         wrong = login(client, "bob", "wrong-password")
         assert wrong.status_code == 401
-    assert wrong.text.count("Wrong username or password") == unknown.text.count(
-        "Wrong username or password") == 1
-    locked = login(client, "bob")          # right password, but locked now
+    assert (
+        wrong.text.count("Wrong username or password")
+        == unknown.text.count("Wrong username or password")
+        == 1
+    )
+    locked = login(client, "bob")  # right password, but locked now
     assert locked.status_code == 401
     user = services.find_user("bob")
     assert user.locked_until is not None and user.failed_logins == 5
@@ -57,8 +60,9 @@ def test_lock_expires(client, make_user, db):
 def test_idle_and_absolute_timeouts(app, make_user, field):
     client = app.test_client()
     login_as(client, make_user("agent"))
-    limit = app.config["SESSION_IDLE_TIMEOUT" if field == "last_seen" else
-                       "SESSION_ABSOLUTE_TIMEOUT"]
+    limit = app.config[
+        "SESSION_IDLE_TIMEOUT" if field == "last_seen" else "SESSION_ABSOLUTE_TIMEOUT"
+    ]
     with client.session_transaction() as sess:
         sess[field] = (datetime.now(UTC) - limit - timedelta(minutes=1)).isoformat()
     resp = client.get("/")
@@ -69,8 +73,7 @@ def test_role_change_ends_sessions(app, make_user):
     user = make_user("admin")
     client = login_as(app.test_client(), user)
     assert client.get("/admin/users").status_code == 200
-    services.update_user(user, role="agent", full_name="x", email=None, language="en",
-                         active=True)
+    services.update_user(user, role="agent", full_name="x", email=None, language="en", active=True)
     assert client.get("/admin/users").status_code == 302  # logged out: back to login
 
 
@@ -113,8 +116,9 @@ def test_production_config_refuses_weak_settings(monkeypatch):
 
 
 def test_cli_users_create_reads_password_from_stdin(runner):
-    result = runner.invoke(args=["users", "create", "dora", "--role", "pv_officer"],
-                           input="a-long-password-1\n")
+    result = runner.invoke(
+        args=["users", "create", "dora", "--role", "pv_officer"], input="a-long-password-1\n"
+    )
     assert result.exit_code == 0, result.output
     assert services.authenticate("dora", "a-long-password-1") is not None
     bad = runner.invoke(args=["users", "create", "eve", "--role", "king"], input="short\n")
@@ -126,8 +130,10 @@ def test_cli_tokens_create_prints_a_working_token(runner, make_user, client):
     result = runner.invoke(args=["tokens", "create", "frank"])
     token = result.output.strip()
     assert result.exit_code == 0 and token.startswith("mid_")
-    assert client.get("/api/v1/contacts?q=a",
-                      headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    assert (
+        client.get("/api/v1/contacts?q=a", headers={"Authorization": f"Bearer {token}"}).status_code
+        == 200
+    )
     assert runner.invoke(args=["tokens", "create", "nobody"]).exit_code == 2
 
 
@@ -143,28 +149,60 @@ def test_every_route_declares_its_permission(app):
     assert missing == []
 
 
-@pytest.mark.parametrize(("role", "path", "status"), [
-    ("agent", "/admin/users", 403), ("agent", "/audit/", 403), ("agent", "/cases/intake", 200),
-    ("auditor", "/audit/", 200), ("auditor", "/audit/verify", 200),
-    ("auditor", "/cases/intake", 403), ("auditor", "/admin/products", 403),
-    ("admin", "/admin/users", 200), ("admin", "/admin/products", 200),
-    ("pv_officer", "/contacts/new", 403), ("medical_reviewer", "/cases/", 200),
-])
+@pytest.mark.parametrize(
+    ("role", "path", "status"),
+    [
+        ("agent", "/admin/users", 403),
+        ("agent", "/audit/", 403),
+        ("agent", "/cases/intake", 200),
+        ("auditor", "/audit/", 200),
+        ("auditor", "/audit/verify", 200),
+        ("auditor", "/cases/intake", 403),
+        ("auditor", "/admin/products", 403),
+        ("admin", "/admin/users", 200),
+        ("admin", "/admin/products", 200),
+        ("pv_officer", "/contacts/new", 403),
+        ("medical_reviewer", "/cases/", 200),
+    ],
+)
 def test_role_matrix(logged_in, role, path, status):
     assert logged_in(role).get(path).status_code == status
 
 
 def test_admin_manages_users_products_and_tokens(logged_in, db):
     admin = logged_in("admin")
-    resp = admin.post("/admin/users/new", data={"username": "gina", "role": "agent",
-                                                "language": "fr", "password": "strong-password-9",
-                                                "active": "y"})
+    resp = admin.post(
+        "/admin/users/new",
+        data={
+            "username": "gina",
+            "role": "agent",
+            "language": "fr",
+            "password": "strong-password-9",
+            "active": "y",
+        },
+    )
     assert resp.status_code == 302
     gina = services.find_user("gina")
     resp = admin.post(f"/admin/users/{gina.id}/tokens", data={"name": "phone system"})
     assert resp.status_code == 200 and "mid_" in resp.text
-    resp = admin.post("/admin/products/new", data={"name": "Cardiolex", "inn": "tervasartan",
-                                                   "aliases": "CLX, tervasartan", "active": "y"})
+    resp = admin.post(
+        "/admin/products/new",
+        data={
+            "name": "Cardiolex",
+            "inn": "tervasartan",
+            "aliases": "CLX, tervasartan",
+            "active": "y",
+        },
+    )
     assert resp.status_code == 302
     dup = admin.post("/admin/products/new", data={"name": "cardiolex"})
     assert dup.status_code == 200 and "already exists" in dup.text
+
+
+def test_session_timeout_also_guards_session_api_calls(app, make_user):
+    client = login_as(app.test_client(), make_user("agent"))
+    assert client.get("/api/v1/contacts?q=x").status_code == 200
+    with client.session_transaction() as sess:
+        sess["last_seen"] = (datetime.now(UTC) - timedelta(days=1)).isoformat()
+    resp = client.get("/api/v1/contacts?q=x")
+    assert resp.status_code == 401 and resp.get_json()["error"]["code"] == "session_expired"

@@ -19,22 +19,30 @@ from medinfo.errors import ValidationFailed
 
 
 def data(**kw) -> ContactData:
-    values = dict(first_name="Élise", last_name="Lefèvre", profession="pharmacist",
-                  country="FR", language="fr")
+    values = {
+        "first_name": "Élise",
+        "last_name": "Lefèvre",
+        "profession": "pharmacist",
+        "country": "FR",
+        "language": "fr",
+    }
     values.update(kw)
     return ContactData(**values)
 
 
-@pytest.mark.parametrize(("rtype", "number", "ok"), [
-    ("rpps", "10003556791", True),       # valid RPPS (Luhn)
-    ("rpps", "10003556792", False),      # wrong check digit
-    ("rpps", "1000355679", False),       # 10 digits
-    ("npi", "1234567893", True),         # the CMS example NPI
-    ("npi", "1234567890", False),
-    ("npi", "12345678", False),
-    (None, "1234567893", False),         # number without a type
-    (None, None, True),
-])
+@pytest.mark.parametrize(
+    ("rtype", "number", "ok"),
+    [
+        ("rpps", "10003556791", True),  # valid RPPS (Luhn)
+        ("rpps", "10003556792", False),  # wrong check digit
+        ("rpps", "1000355679", False),  # 10 digits
+        ("npi", "1234567893", True),  # the CMS example NPI
+        ("npi", "1234567890", False),
+        ("npi", "12345678", False),
+        (None, "1234567893", False),  # number without a type
+        (None, None, True),
+    ],
+)
 def test_registry_numbers(rtype, number, ok):
     assert (registry_error(rtype, number) is None) is ok
 
@@ -43,8 +51,10 @@ def test_luhn():
     assert luhn_valid("79927398713") and not luhn_valid("79927398710") and not luhn_valid("12a")
 
 
-@pytest.mark.parametrize("raw", ["01 42 68 53 00", "+33 1 42 68 53 00", "0033142685300",
-                                 "01.42.68.53.00", "(01) 42-68-53-00"])
+@pytest.mark.parametrize(
+    "raw",
+    ["01 42 68 53 00", "+33 1 42 68 53 00", "0033142685300", "01.42.68.53.00", "(01) 42-68-53-00"],
+)
 def test_phone_formats_normalise_to_e164(app, raw):
     assert normalise_phone(raw, "FR") == "+33142685300"
 
@@ -57,20 +67,39 @@ def test_invalid_phone_is_a_field_error(app):
 
 def test_invalid_fields_are_all_reported(app):
     with pytest.raises(ValidationFailed) as exc:
-        create_contact(data(last_name="", profession="wizard", country="France", language="de",
-                            registry_type="rpps", registry_number="123", email="nope"))
-    assert {"last_name", "profession", "country", "language", "registry_number",
-            "email"} <= set(exc.value.fields)
+        create_contact(
+            data(
+                last_name="",
+                profession="wizard",
+                country="France",
+                language="de",
+                registry_type="rpps",
+                registry_number="123",
+                email="nope",
+            )
+        )
+    assert {"last_name", "profession", "country", "language", "registry_number", "email"} <= set(
+        exc.value.fields
+    )
 
 
 @pytest.mark.parametrize("clash", ["registry", "phone", "name_city"])
 def test_duplicate_warns_and_offers_the_existing(app, clash):
-    first = create_contact(data(registry_type="rpps", registry_number="10003556791",
-                                phones=["01 42 68 53 00"], city="Lyon"))
-    twin = {"registry": data(first_name="X", last_name="Y", registry_type="rpps",
-                             registry_number="10003556791"),
-            "phone": data(first_name="X", last_name="Y", phones=["+33142685300"]),
-            "name_city": data(first_name="elise", last_name="LEFEVRE", city="lyon")}[clash]
+    first = create_contact(
+        data(
+            registry_type="rpps",
+            registry_number="10003556791",
+            phones=["01 42 68 53 00"],
+            city="Lyon",
+        )
+    )
+    twin = {
+        "registry": data(
+            first_name="X", last_name="Y", registry_type="rpps", registry_number="10003556791"
+        ),
+        "phone": data(first_name="X", last_name="Y", phones=["+33142685300"]),
+        "name_city": data(first_name="elise", last_name="LEFEVRE", city="lyon"),
+    }[clash]
     with pytest.raises(DuplicateSuspected) as exc:
         create_contact(twin)
     assert [c.id for c in exc.value.candidates] == [first.id]
@@ -80,12 +109,25 @@ def test_duplicate_warns_and_offers_the_existing(app, clash):
 
 
 def test_search_by_phone_any_format_name_accents_registry_institution(app):
-    c = create_contact(data(phones=["01 42 68 53 00"], registry_type="rpps",
-                            registry_number="10003556791", institution="CHU de Lyon",
-                            email="elise@example.org"))
+    c = create_contact(
+        data(
+            phones=["01 42 68 53 00"],
+            registry_type="rpps",
+            registry_number="10003556791",
+            institution="CHU de Lyon",
+            email="elise@example.org",
+        )
+    )
     create_contact(data(first_name="Paul", last_name="Durand", phones=["0611223344"]))
-    for query in ("0142685300", "+33 1 42 68 53 00", "lefevre", "Lefèvre élise", "10003556791",
-                  "chu de lyon", "elise@example.org"):
+    for query in (
+        "0142685300",
+        "+33 1 42 68 53 00",
+        "lefevre",
+        "Lefèvre élise",
+        "10003556791",
+        "chu de lyon",
+        "elise@example.org",
+    ):
         assert [x.id for x in search_contacts(query)] == [c.id], query
     assert search_contacts("") == []
     assert [x.id for x in find_by_phone("+33142685300")] == [c.id]
@@ -132,8 +174,14 @@ def test_contact_pages(agent_client, make_interaction):
 
 def test_create_contact_form_shows_duplicates_then_confirms(agent_client, make_contact):
     make_contact(last_name="Bernard", phones=["01 40 00 00 01"])
-    form = {"first_name": "Anne", "last_name": "Other", "profession": "physician",
-            "phone": "01 40 00 00 01", "country": "FR", "language": "fr"}
+    form = {
+        "first_name": "Anne",
+        "last_name": "Other",
+        "profession": "physician",
+        "phone": "01 40 00 00 01",
+        "country": "FR",
+        "language": "fr",
+    }
     resp = agent_client.post("/contacts/new", data=form)
     assert resp.status_code == 200 and "looks like an existing contact" in resp.text
     resp = agent_client.post("/contacts/new", data=form | {"confirm_new": "y"})
@@ -151,11 +199,21 @@ def test_history_page_two_renders(app, agent_client, make_interaction, make_cont
     contact = make_contact()
     now = datetime.now(UTC)
     for hours in range(10):
-        make_interaction(contact, received_at=now - timedelta(hours=hours + 1),
-                         call=None, questions=1)
+        make_interaction(
+            contact, received_at=now - timedelta(hours=hours + 1), call=None, questions=1
+        )
     app.config["HISTORY_PAGE_SIZE"] = 4
     try:
         page2 = agent_client.get(f"/contacts/{contact.id}?page=2")
     finally:
         app.config["HISTORY_PAGE_SIZE"] = 25
     assert page2.status_code == 200 and "Page 2 of 3" in page2.text
+
+
+def test_npi_search_on_a_us_desk_is_not_mistaken_for_a_phone(app):
+    app.config["MEDINFO_DEFAULT_COUNTRY"] = "US"
+    try:
+        c = create_contact(data(country="US", registry_type="npi", registry_number="1234567893"))
+        assert [x.id for x in search_contacts("1234567893")] == [c.id]
+    finally:
+        app.config["MEDINFO_DEFAULT_COUNTRY"] = "FR"

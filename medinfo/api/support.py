@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from flask import Response, jsonify, request
+from flask import jsonify, request
 from pydantic import BaseModel, ValidationError
 
 from medinfo.errors import ValidationFailed
@@ -67,25 +66,31 @@ def parse_query(model: type[M]) -> M:
         raise ValidationFailed(validation_fields(exc)) from None
 
 
-def api_route(bp, path: str, method: str, *, summary: str, permission: Permission | None,
-              body: type[BaseModel] | None = None, query: type[BaseModel] | None = None,
-              response: type[BaseModel] | None = None, status: int = 200,
-              idempotent: bool = False) -> Callable:
+def api_route(
+    bp,
+    path: str,
+    method: str,
+    *,
+    summary: str,
+    permission: Permission | None,
+    body: type[BaseModel] | None = None,
+    query: type[BaseModel] | None = None,
+    response: type[BaseModel] | None = None,
+    status: int = 200,
+    idempotent: bool = False,
+) -> Callable:
     """Register a route on the API blueprint and in the OpenAPI document."""
-    OPERATIONS.append(Operation(path, method.lower(), summary, permission, body, query, response,
-                                status, idempotent))
+    OPERATIONS.append(
+        Operation(
+            path, method.lower(), summary, permission, body, query, response, status, idempotent
+        )
+    )
 
     def decorator(view: Callable) -> Callable:
         guarded = permission_required(*([permission] if permission else []))(view)
-
-        @wraps(view)
-        def wrapped(*args: Any, **kwargs: Any) -> Response | tuple:
-            return guarded(*args, **kwargs)
-
-        wrapped.required_permissions = guarded.required_permissions  # type: ignore[attr-defined]
         flask_path = path.replace("{", "<int:").replace("}", ">")
-        bp.add_url_rule(flask_path, view.__name__, wrapped, methods=[method.upper()])
-        return wrapped
+        bp.add_url_rule(flask_path, view.__name__, guarded, methods=[method.upper()])
+        return guarded
 
     return decorator
 

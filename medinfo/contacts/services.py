@@ -53,9 +53,13 @@ class DuplicateSuspected(DomainError):
     code = "possible_duplicate"
 
     def __init__(self, candidates: list[Contact]) -> None:
-        super().__init__("This contact looks like an existing one.",
-                         {"contact": "Possible duplicate of " +
-                          ", ".join(f"#{c.id} {c.full_name}" for c in candidates)})
+        super().__init__(
+            "This contact looks like an existing one.",
+            {
+                "contact": "Possible duplicate of "
+                + ", ".join(f"#{c.id} {c.full_name}" for c in candidates)
+            },
+        )
         self.candidates = candidates
 
 
@@ -85,8 +89,9 @@ def clean_contact(data: ContactData) -> ContactData:
         if not (raw or "").strip():
             continue
         try:
-            phones.append(normalise_phone(raw, country or current_app.config[
-                "MEDINFO_DEFAULT_COUNTRY"]))
+            phones.append(
+                normalise_phone(raw, country or current_app.config["MEDINFO_DEFAULT_COUNTRY"])
+            )
         except ValueError:
             errors["phone"] = f"{raw!r} is not a valid phone number."
     email = (data.email or "").strip() or None
@@ -98,12 +103,20 @@ def clean_contact(data: ContactData) -> ContactData:
     if errors:
         raise ValidationFailed(errors)
     return ContactData(
-        first_name=first, last_name=last, profession=data.profession, country=country,
-        language=data.language, specialty=(data.specialty or "").strip(),
-        registry_type=rtype if rnum else None, registry_number=rnum,
-        phones=list(dict.fromkeys(phones)), email=email,
-        institution=(data.institution or "").strip(), address=(data.address or "").strip(),
-        city=(data.city or "").strip(), postal_code=(data.postal_code or "").strip(),
+        first_name=first,
+        last_name=last,
+        profession=data.profession,
+        country=country,
+        language=data.language,
+        specialty=(data.specialty or "").strip(),
+        registry_type=rtype if rnum else None,
+        registry_number=rnum,
+        phones=list(dict.fromkeys(phones)),
+        email=email,
+        institution=(data.institution or "").strip(),
+        address=(data.address or "").strip(),
+        city=(data.city or "").strip(),
+        postal_code=(data.postal_code or "").strip(),
         consent_contact=bool(data.consent_contact),
     )
 
@@ -111,13 +124,21 @@ def clean_contact(data: ContactData) -> ContactData:
 def snapshot(contact: Contact) -> dict:
     """The audited view of a contact."""
     return {
-        "first_name": contact.first_name, "last_name": contact.last_name,
-        "profession": contact.profession, "specialty": contact.specialty,
-        "registry_type": contact.registry_type, "registry_number": contact.registry_number,
-        "phones": [p.e164 for p in contact.phones], "email": contact.email,
-        "institution": contact.institution, "address": contact.address, "city": contact.city,
-        "postal_code": contact.postal_code, "country": contact.country,
-        "language": contact.language, "consent_contact": contact.consent_contact,
+        "first_name": contact.first_name,
+        "last_name": contact.last_name,
+        "profession": contact.profession,
+        "specialty": contact.specialty,
+        "registry_type": contact.registry_type,
+        "registry_number": contact.registry_number,
+        "phones": [p.e164 for p in contact.phones],
+        "email": contact.email,
+        "institution": contact.institution,
+        "address": contact.address,
+        "city": contact.city,
+        "postal_code": contact.postal_code,
+        "country": contact.country,
+        "language": contact.language,
+        "consent_contact": contact.consent_contact,
     }
 
 
@@ -129,8 +150,10 @@ def possible_duplicates(data: ContactData, exclude_id: int | None = None) -> lis
     if data.phones:
         conditions.append(Contact.phones.any(ContactPhone.e164.in_(data.phones)))
     if data.city:
-        conditions.append((Contact.search_name == search_name(data.first_name, data.last_name))
-                          & (Contact.city.ilike(data.city)))
+        conditions.append(
+            (Contact.search_name == search_name(data.first_name, data.last_name))
+            & (Contact.city.ilike(data.city))
+        )
     if not conditions:
         return []
     stmt = select(Contact).where(or_(*conditions)).limit(10)
@@ -181,9 +204,14 @@ def update_contact(contact: Contact, data: ContactData, reason: str | None = Non
     new = snapshot(contact)
     if new != old:
         changed = {k for k in new if new[k] != old[k]}
-        record_event("contact.updated", "contact", contact.id,
-                     old={k: old[k] for k in changed}, new={k: new[k] for k in changed},
-                     reason=reason)
+        record_event(
+            "contact.updated",
+            "contact",
+            contact.id,
+            old={k: old[k] for k in changed},
+            new={k: new[k] for k in changed},
+            reason=reason,
+        )
     db.session.commit()
     return contact
 
@@ -201,10 +229,14 @@ def search_contacts(query: str, limit: int = 20) -> list[Contact]:
     stmt = select(Contact).options(selectinload(Contact.phones)).limit(limit)
     e164 = phone_or_none(q, current_app.config["MEDINFO_DEFAULT_COUNTRY"])
     compact = q.replace(" ", "")
+    # Ten or eleven digits may be a phone number or an NPI/RPPS: look for both.
+    exact = []
     if e164:
-        return list(db.session.scalars(stmt.where(Contact.phones.any(ContactPhone.e164 == e164))))
+        exact.append(Contact.phones.any(ContactPhone.e164 == e164))
     if compact.isdigit() and len(compact) in (10, 11):
-        return list(db.session.scalars(stmt.where(Contact.registry_number == compact)))
+        exact.append(Contact.registry_number == compact)
+    if exact:
+        return list(db.session.scalars(stmt.where(or_(*exact))))
     if "@" in q:
         return list(db.session.scalars(stmt.where(Contact.email.ilike(q))))
     words = fold(q).split()
@@ -221,6 +253,9 @@ def find_by_phone(raw: str, region: str | None = None) -> list[Contact]:
     e164 = phone_or_none(raw, region or current_app.config["MEDINFO_DEFAULT_COUNTRY"])
     if not e164:
         return []
-    stmt = (select(Contact).options(selectinload(Contact.phones))
-            .where(Contact.phones.any(ContactPhone.e164 == e164)))
+    stmt = (
+        select(Contact)
+        .options(selectinload(Contact.phones))
+        .where(Contact.phones.any(ContactPhone.e164 == e164))
+    )
     return list(db.session.scalars(stmt))
