@@ -150,4 +150,6 @@ def config_from_env() -> type[Config]:
     try:
         return CONFIGS[name]
     except KeyError:
-        raise RuntimeError(f"MEDINFO_CONFIG must be one of {sorted(CONFIGS)}, not {name!r}") from None
+        raise RuntimeError(
+            f"MEDINFO_CONFIG must be one of {sorted(CONFIGS)}, not {name!r}"
+        ) from None

@@ -29,16 +29,24 @@ def _read_password(prompt: str) -> str:
 @click.option("--full-name", default="", help="Display name.")
 @click.option("--email", default=None)
 @click.option("--language", default="en", type=click.Choice(["en", "fr"]))
-def users_create(username: str, role: str, full_name: str, email: str | None,
-                 language: str) -> None:
+def users_create(
+    username: str, role: str, full_name: str, email: str | None, language: str
+) -> None:
     """Create a user (password prompted, or read from stdin when piped)."""
     from medinfo.auth.services import create_user
     from medinfo.errors import ValidationFailed
 
     password = _read_password("Password")
     try:
-        user = create_user(username, password, role, full_name=full_name, email=email,
-                           language=language, actor=SYSTEM)
+        user = create_user(
+            username,
+            password,
+            role,
+            full_name=full_name,
+            email=email,
+            language=language,
+            actor=SYSTEM,
+        )
     except ValidationFailed as exc:
         for field, message in exc.fields.items():
             click.echo(f"error: {field}: {message}", err=True)
@@ -88,8 +96,11 @@ def audit_verify() -> None:
     if result.ok:
         click.echo(f"audit trail intact: {result.checked} events verified")
         return
-    click.echo(f"AUDIT TRAIL BROKEN at event #{result.bad_seq}: {result.problem} "
-               f"({result.checked} events verified before it)", err=True)
+    click.echo(
+        f"AUDIT TRAIL BROKEN at event #{result.bad_seq}: {result.problem} "
+        f"({result.checked} events verified before it)",
+        err=True,
+    )
     raise SystemExit(1)
 
 
@@ -105,7 +116,7 @@ def demo_load(contacts: int, interactions: int) -> None:
 
     summary = load_demo(contacts=contacts, interactions=interactions, progress=progress)
     click.echo(str(summary))
-    click.echo("\nDemo logins (password for all: %s)" % DEMO_PASSWORD)
+    click.echo(f"\nDemo logins (password for all: {DEMO_PASSWORD})")
     for username, role, full_name, _lang in DEMO_USERS:
         click.echo(f"  {username:<12} {role:<17} {full_name}")
 

@@ -56,8 +56,10 @@ def wants_json() -> bool:
     if request.path.startswith("/api/"):
         return True
     best = request.accept_mimetypes.best_match(["application/json", "text/html"])
-    return best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes[
-        "text/html"]
+    return (
+        best == "application/json"
+        and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
+    )
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -67,14 +69,17 @@ def register_error_handlers(app: Flask) -> None:
     def domain_error(exc: DomainError):
         if wants_json():
             return json_error(exc.status, exc.code, exc.message, exc.fields)
-        return render_template("errors/error.html", code=exc.status, message=exc.message), exc.status
+        return render_template(
+            "errors/error.html", code=exc.status, message=exc.message
+        ), exc.status
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
         code = exc.code or 500
         if wants_json():
-            return json_error(code, (exc.name or "error").lower().replace(" ", "_"),
-                              exc.description or exc.name)
+            return json_error(
+                code, (exc.name or "error").lower().replace(" ", "_"), exc.description or exc.name
+            )
         return render_template("errors/error.html", code=code, message=exc.description), code
 
     @app.errorhandler(Exception)
@@ -85,5 +90,6 @@ def register_error_handlers(app: Flask) -> None:
         db.session.rollback()
         if wants_json():
             return json_error(500, "internal_error", "Something went wrong; it has been logged.")
-        return render_template("errors/error.html", code=500,
-                               message="Something went wrong; it has been logged."), 500
+        return render_template(
+            "errors/error.html", code=500, message="Something went wrong; it has been logged."
+        ), 500

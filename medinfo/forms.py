@@ -5,8 +5,9 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 
 
-def apply_field_errors(form: FlaskForm, errors: dict[str, str],
-                       aliases: dict[str, str] | None = None) -> None:
+def apply_field_errors(
+    form: FlaskForm, errors: dict[str, str], aliases: dict[str, str] | None = None
+) -> None:
     """Show a service's field errors on the matching form fields (others on the form)."""
     aliases = aliases or {}
     for name, message in errors.items():

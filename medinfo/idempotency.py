@@ -53,11 +53,13 @@ def request_hash(payload: Any) -> str:
 
 def _stored(scope: str, key: str) -> IdempotencyKey | None:
     return db.session.scalar(
-        select(IdempotencyKey).where(IdempotencyKey.scope == scope, IdempotencyKey.key == key))
+        select(IdempotencyKey).where(IdempotencyKey.scope == scope, IdempotencyKey.key == key)
+    )
 
 
-def run_once(scope: str, key: str | None, payload: Any,
-             create: Callable[[], tuple[dict[str, Any], int]]) -> tuple[dict[str, Any], int, bool]:
+def run_once(
+    scope: str, key: str | None, payload: Any, create: Callable[[], tuple[dict[str, Any], int]]
+) -> tuple[dict[str, Any], int, bool]:
     """Run create() once per (scope, key); return (body, status, replayed).
 
     create() adds its records to the session without committing; the key row is added to the
@@ -73,8 +75,9 @@ def run_once(scope: str, key: str | None, payload: Any,
     if (found := _stored(scope, key)) is not None:
         return _replay(found, digest)
     body, status = create()
-    db.session.add(IdempotencyKey(scope=scope, key=key, request_hash=digest, status_code=status,
-                                  response=body))
+    db.session.add(
+        IdempotencyKey(scope=scope, key=key, request_hash=digest, status_code=status, response=body)
+    )
     try:
         db.session.commit()
     except IntegrityError:
@@ -88,6 +91,8 @@ def run_once(scope: str, key: str | None, payload: Any,
 
 def _replay(found: IdempotencyKey, digest: str) -> tuple[dict[str, Any], int, bool]:
     if found.request_hash != digest:
-        raise KeyReused("This Idempotency-Key was used with a different request.",
-                        {"Idempotency-Key": "Reused with a different body."})
+        raise KeyReused(
+            "This Idempotency-Key was used with a different request.",
+            {"Idempotency-Key": "Reused with a different body."},
+        )
     return found.response, found.status_code, True

@@ -8,6 +8,16 @@ from medinfo.idempotency import IdempotencyKey
 from medinfo.interactions.models import Call, InfoRequest, Interaction, ReferenceCounter
 
 __all__ = [
-    "ApiToken", "AuditChainHead", "AuditEvent", "Call", "Contact", "ContactPhone",
-    "IdempotencyKey", "InfoRequest", "Interaction", "Product", "ReferenceCounter", "User",
+    "ApiToken",
+    "AuditChainHead",
+    "AuditEvent",
+    "Call",
+    "Contact",
+    "ContactPhone",
+    "IdempotencyKey",
+    "InfoRequest",
+    "Interaction",
+    "Product",
+    "ReferenceCounter",
+    "User",
 ]

@@ -37,8 +37,9 @@ def register_extensions(app: Flask) -> None:
         if not event.contains(Engine, "connect", _sqlite_pragmas):
             event.listen(Engine, "connect", _sqlite_pragmas)
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"),
-                     render_as_batch=True)
+    migrate.init_app(
+        app, db, directory=str(Path(app.root_path).parent / "migrations"), render_as_batch=True
+    )
     csrf.init_app(app)
     limiter.init_app(app)
 

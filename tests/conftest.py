@@ -38,7 +38,8 @@ class IsolatedClient(FlaskClient):
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     """The application, with every table created once for the run."""
     url = os.environ.get("MEDINFO_TEST_DATABASE_URL") or (
-        f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}")
+        f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+    )
 
     class Config(TestingConfig):
         SQLALCHEMY_DATABASE_URI = url
@@ -125,11 +126,9 @@ def make_user(app) -> Callable[..., object]:
     """Create a user of a role: make_user("agent", username=...)."""
     from medinfo.auth.services import create_user
 
-    def make(role: str = "agent", username: str | None = None, password: str = PASSWORD,
-             **kw):
+    def make(role: str = "agent", username: str | None = None, password: str = PASSWORD, **kw):
         name = username or f"{role.replace('_', '')}{next(_counter)}"
-        return create_user(name, password, role, full_name=kw.pop("full_name", name.title()),
-                           **kw)
+        return create_user(name, password, role, full_name=kw.pop("full_name", name.title()), **kw)
 
     return make
 
@@ -168,11 +167,14 @@ def products(app):
     """The demo products (brand, INN, aliases)."""
     from medinfo.catalog.services import ProductData, create_product
 
-    return [create_product(ProductData(name, inn, area, aliases)) for name, inn, area, aliases in (
-        ("Cardiolex", "tervasartan", "Cardiology", ["CLX"]),
-        ("Veranel", "velparixaban", "Haematology", ["VPX"]),
-        ("Neurovan", "zelmitrigine", "Neurology", ["NRV"]),
-    )]
+    return [
+        create_product(ProductData(name, inn, area, aliases))
+        for name, inn, area, aliases in (
+            ("Cardiolex", "tervasartan", "Cardiology", ["CLX"]),
+            ("Veranel", "velparixaban", "Haematology", ["VPX"]),
+            ("Neurovan", "zelmitrigine", "Neurology", ["NRV"]),
+        )
+    ]
 
 
 @pytest.fixture
@@ -182,9 +184,16 @@ def make_contact(app) -> Callable[..., object]:
 
     def make(**overrides):
         n = next(_counter)
-        values = dict(first_name="Claire", last_name=f"Martin{n}", profession="physician",
-                      country="FR", language="fr", specialty="cardiology",
-                      phones=[f"+33 1 42 00 {n // 100 % 100:02d} {n % 100:02d}"], city="Lyon")
+        values = {
+            "first_name": "Claire",
+            "last_name": f"Martin{n}",
+            "profession": "physician",
+            "country": "FR",
+            "language": "fr",
+            "specialty": "cardiology",
+            "phones": [f"+33 1 42 00 {n // 100 % 100:02d} {n % 100:02d}"],
+            "city": "Lyon",
+        }
         values.update(overrides)
         return create_contact(ContactData(**values), allow_duplicate=True)
 
@@ -200,16 +209,30 @@ def make_interaction(app, make_contact, products) -> Callable[..., object]:
         contact = contact or make_contact()
         now = datetime.now(UTC)
         data = services.InteractionData(
-            contact_id=contact.id, channel=fields.pop("channel", "phone"),
-            unsolicited=fields.pop("unsolicited", True), language=fields.pop("language", "fr"),
-            requests=[services.RequestData(category=category, product="Cardiolex",
-                                           question=f"Question {i + 1} about renal dosing?")
-                      for i in range(questions)],
+            contact_id=contact.id,
+            channel=fields.pop("channel", "phone"),
+            unsolicited=fields.pop("unsolicited", True),
+            language=fields.pop("language", "fr"),
+            requests=[
+                services.RequestData(
+                    category=category,
+                    product="Cardiolex",
+                    question=f"Question {i + 1} about renal dosing?",
+                )
+                for i in range(questions)
+            ],
             received_at=fields.pop("received_at", now - timedelta(minutes=5)),
-            call=fields.pop("call", services.CallData(started_at=now - timedelta(minutes=5),
-                                                      ended_at=now, ani="+33142000000",
-                                                      notes="Caller asked about dosing.")),
-            **fields)
+            call=fields.pop(
+                "call",
+                services.CallData(
+                    started_at=now - timedelta(minutes=5),
+                    ended_at=now,
+                    ani="+33142000000",
+                    notes="Caller asked about dosing.",
+                ),
+            ),
+            **fields,
+        )
         return services.open_interaction(data)
 
     return make

@@ -32,10 +32,19 @@ def get(api, path):
     return api.get(path, headers=api.headers)
 
 
-CONTACT = {"first_name": "John", "last_name": "Carter", "profession": "physician",
-           "specialty": "cardiology", "registry_type": "npi", "registry_number": "1234567893",
-           "phone": "(617) 555-0142", "email": "jcarter@example.org", "city": "Boston",
-           "country": "US", "language": "en"}
+CONTACT = {
+    "first_name": "John",
+    "last_name": "Carter",
+    "profession": "physician",
+    "specialty": "cardiology",
+    "registry_type": "npi",
+    "registry_number": "1234567893",
+    "phone": "(617) 555-0142",
+    "email": "jcarter@example.org",
+    "city": "Boston",
+    "country": "US",
+    "language": "en",
+}
 
 
 def test_requires_authentication(client):
@@ -69,16 +78,19 @@ def test_contact_create_find_and_duplicate(api):
     assert again.status_code == 201
 
 
-@pytest.mark.parametrize(("body", "field"), [
-    ({}, "last_name"),
-    (CONTACT | {"profession": "astronaut"}, "profession"),
-    (CONTACT | {"registry_number": "1234567890"}, "registry_number"),
-    (CONTACT | {"phone": "12"}, "phone"),
-    (CONTACT | {"last_name": "x" * 5000}, "last_name"),
-    (CONTACT | {"consent_contact": "yes"}, "consent_contact"),
-    (CONTACT | {"language": 3}, "language"),
-    (CONTACT | {"country": None}, "country"),
-])
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({}, "last_name"),
+        (CONTACT | {"profession": "astronaut"}, "profession"),
+        (CONTACT | {"registry_number": "1234567890"}, "registry_number"),
+        (CONTACT | {"phone": "12"}, "phone"),
+        (CONTACT | {"last_name": "x" * 5000}, "last_name"),
+        (CONTACT | {"consent_contact": "yes"}, "consent_contact"),
+        (CONTACT | {"language": 3}, "language"),
+        (CONTACT | {"country": None}, "country"),
+    ],
+)
 def test_contact_errors_name_the_field(api, body, field):
     resp = post(api, "/api/v1/contacts", body)
     assert resp.status_code == 422
@@ -87,8 +99,9 @@ def test_contact_errors_name_the_field(api, body, field):
 
 @pytest.mark.parametrize("raw", [b"", b"not json", b"[1,2]", b'"text"', b"null", b"{" * 10])
 def test_malformed_bodies_are_4xx(api, raw):
-    resp = api.post("/api/v1/contacts", data=raw, headers=api.headers | {
-        "Content-Type": "application/json"})
+    resp = api.post(
+        "/api/v1/contacts", data=raw, headers=api.headers | {"Content-Type": "application/json"}
+    )
     assert 400 <= resp.status_code < 500
     assert "error" in resp.get_json()
 
@@ -100,12 +113,26 @@ def contact_id(api, products):
 
 def interaction_body(contact_id: int) -> dict:
     now = datetime.now(UTC)
-    return {"contact_id": contact_id, "channel": "phone", "unsolicited": True, "language": "en",
-            "requests": [{"product": "Cardiolex", "category": "medical_info",
-                          "question": "Dose in renal impairment?"},
-                         {"product": "CLX", "category": "other", "question": "Stock?"}],
-            "call": {"started_at": (now - timedelta(minutes=4)).isoformat(),
-                     "ended_at": now.isoformat(), "ani": "+16175550142", "notes": "ok"}}
+    return {
+        "contact_id": contact_id,
+        "channel": "phone",
+        "unsolicited": True,
+        "language": "en",
+        "requests": [
+            {
+                "product": "Cardiolex",
+                "category": "medical_info",
+                "question": "Dose in renal impairment?",
+            },
+            {"product": "CLX", "category": "other", "question": "Stock?"},
+        ],
+        "call": {
+            "started_at": (now - timedelta(minutes=4)).isoformat(),
+            "ended_at": now.isoformat(),
+            "ani": "+16175550142",
+            "notes": "ok",
+        },
+    }
 
 
 def test_interaction_create_get_and_call(api, contact_id):
@@ -116,9 +143,16 @@ def test_interaction_create_get_and_call(api, contact_id):
     assert body["requests"][1]["product"] == "Cardiolex"  # alias resolved
     assert get(api, f"/api/v1/interactions/{body['id']}").get_json()["id"] == body["id"]
     now = datetime.now(UTC)
-    call = post(api, f"/api/v1/interactions/{body['id']}/calls",
-                {"started_at": (now - timedelta(minutes=1)).isoformat(),
-                 "ended_at": now.isoformat(), "outcome": "voicemail", "direction": "outbound"})
+    call = post(
+        api,
+        f"/api/v1/interactions/{body['id']}/calls",
+        {
+            "started_at": (now - timedelta(minutes=1)).isoformat(),
+            "ended_at": now.isoformat(),
+            "outcome": "voicemail",
+            "direction": "outbound",
+        },
+    )
     assert call.status_code == 201 and call.get_json()["duration_seconds"] == 60
     history = get(api, f"/api/v1/contacts/{contact_id}/history").get_json()
     types = [e["type"] for e in history["events"]]
@@ -134,8 +168,9 @@ def test_idempotency_key_returns_the_same_interaction(api, contact_id, db):
     assert first.get_json()["id"] == second.get_json()["id"]
     assert second.headers.get("Idempotent-Replayed") == "true"
     assert db.session.scalar(select(func.count()).select_from(Interaction)) == 1
-    other = post(api, "/api/v1/interactions", body | {"language": "fr"},
-                 **{"Idempotency-Key": "abc-1"})
+    other = post(
+        api, "/api/v1/interactions", body | {"language": "fr"}, **{"Idempotency-Key": "abc-1"}
+    )
     assert other.status_code == 422
 
 
@@ -145,8 +180,9 @@ def test_idempotency_under_concurrent_retries(app, api, contact_id, db):
 
     def send() -> None:
         c = app.test_client()
-        r = c.post("/api/v1/interactions", json=body,
-                   headers=api.headers | {"Idempotency-Key": "race-7"})
+        r = c.post(
+            "/api/v1/interactions", json=body, headers=api.headers | {"Idempotency-Key": "race-7"}
+        )
         ids.append(r.get_json()["id"])
 
     threads = [threading.Thread(target=send) for _ in range(6)]
@@ -158,21 +194,33 @@ def test_idempotency_under_concurrent_retries(app, api, contact_id, db):
     assert db.session.scalar(select(func.count()).select_from(Interaction)) == 1
 
 
-@pytest.mark.parametrize(("change", "field"), [
-    ({"contact_id": 999999}, "contact_id"),
-    ({"contact_id": "abc"}, "contact_id"),
-    ({"unsolicited": "yes"}, "unsolicited"),
-    ({"channel": "carrier pigeon"}, "channel"),
-    ({"requests": []}, "requests"),
-    ({"requests": [{"category": "medical_info"}]}, "requests.0.question"),
-    ({"requests": [{"product": "Nope", "category": "other", "question": "?"}]},
-     "requests.0.product"),
-    ({"received_at": "yesterday"}, "received_at"),
-    ({"received_at": "2026-01-01T10:00:00"}, "received_at"),  # no time zone
-    ({"received_at": "2999-01-01T10:00:00+00:00"}, "received_at"),
-    ({"call": {"started_at": "2026-01-01T10:00:00+00:00",
-               "ended_at": "2025-01-01T10:00:00+00:00"}}, "call.ended_at"),
-])
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"contact_id": 999999}, "contact_id"),
+        ({"contact_id": "abc"}, "contact_id"),
+        ({"unsolicited": "yes"}, "unsolicited"),
+        ({"channel": "carrier pigeon"}, "channel"),
+        ({"requests": []}, "requests"),
+        ({"requests": [{"category": "medical_info"}]}, "requests.0.question"),
+        (
+            {"requests": [{"product": "Nope", "category": "other", "question": "?"}]},
+            "requests.0.product",
+        ),
+        ({"received_at": "yesterday"}, "received_at"),
+        ({"received_at": "2026-01-01T10:00:00"}, "received_at"),  # no time zone
+        ({"received_at": "2999-01-01T10:00:00+00:00"}, "received_at"),
+        (
+            {
+                "call": {
+                    "started_at": "2026-01-01T10:00:00+00:00",
+                    "ended_at": "2025-01-01T10:00:00+00:00",
+                }
+            },
+            "call.ended_at",
+        ),
+    ],
+)
 def test_interaction_errors_name_the_field(api, contact_id, change, field):
     resp = post(api, "/api/v1/interactions", interaction_body(contact_id) | change)
     assert resp.status_code in (404, 422), resp.get_json()
@@ -188,16 +236,21 @@ def test_auditor_token_cannot_write(app, make_user):
     from medinfo.auth.services import create_token
 
     _t, plain = create_token(make_user("auditor"), "audit")
-    resp = app.test_client().post("/api/v1/contacts", json=CONTACT,
-                                  headers={"Authorization": f"Bearer {plain}"})
+    resp = app.test_client().post(
+        "/api/v1/contacts", json=CONTACT, headers={"Authorization": f"Bearer {plain}"}
+    )
     assert resp.status_code == 403
 
 
 def test_openapi_document_lists_operations_and_schemas(client):
     doc = client.get("/api/v1/openapi.json").get_json()
     assert doc["openapi"].startswith("3.1")
-    assert {"/contacts", "/interactions", "/interactions/{interaction_id}/calls",
-            "/contacts/{contact_id}/history"} <= set(doc["paths"])
+    assert {
+        "/contacts",
+        "/interactions",
+        "/interactions/{interaction_id}/calls",
+        "/contacts/{contact_id}/history",
+    } <= set(doc["paths"])
     post_i = doc["paths"]["/interactions"]["post"]
     assert any(p["name"] == "Idempotency-Key" for p in post_i["parameters"])
     schemas = doc["components"]["schemas"]

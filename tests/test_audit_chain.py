@@ -55,9 +55,15 @@ def test_insertion_detected(trail):
     _exec(trail, "UPDATE audit_events SET seq = seq + 1000 WHERE seq >= 6")
     _exec(trail, "UPDATE audit_events SET seq = seq - 999 WHERE seq >= 1000")
     # A forged event without the key cannot carry a valid MAC.
-    _exec(trail, "INSERT INTO audit_events (seq, occurred_at, username, role, action, entity_type,"
-          " entity_id, prev_mac, mac) VALUES (6, :at, 'x', 'admin', 'forged', 'thing', '1',"
-          " :prev, :mac)", at=row.occurred_at.replace(tzinfo=None), prev="0" * 64, mac="f" * 64)
+    _exec(
+        trail,
+        "INSERT INTO audit_events (seq, occurred_at, username, role, action, entity_type,"
+        " entity_id, prev_mac, mac) VALUES (6, :at, 'x', 'admin', 'forged', 'thing', '1',"
+        " :prev, :mac)",
+        at=row.occurred_at.replace(tzinfo=None),
+        prev="0" * 64,
+        mac="f" * 64,
+    )
     result = verify_chain()
     assert not result.ok and result.bad_seq == 6
 
@@ -72,17 +78,25 @@ def test_swap_detected(trail):
 
 def test_truncation_detected_by_checkpoint(trail):
     _exec(trail, "DELETE FROM audit_events WHERE seq > 7")
-    _exec(trail, "UPDATE audit_chain_heads SET seq = 7, mac = (SELECT mac FROM audit_events "
-          "WHERE seq = 7)")
+    _exec(
+        trail,
+        "UPDATE audit_chain_heads SET seq = 7, mac = (SELECT mac FROM audit_events WHERE seq = 7)",
+    )
     result = verify_chain()
     assert not result.ok and "truncated" in result.problem
 
 
 def test_appended_forgery_detected(trail):
     row = trail.session.scalar(select(AuditEvent).where(AuditEvent.seq == 10))
-    _exec(trail, "INSERT INTO audit_events (seq, occurred_at, username, role, action, entity_type,"
-          " entity_id, prev_mac, mac) VALUES (11, :at, 'x', 'admin', 'forged', 'thing', '1',"
-          " :prev, :mac)", at=row.occurred_at.replace(tzinfo=None), prev=row.mac, mac="f" * 64)
+    _exec(
+        trail,
+        "INSERT INTO audit_events (seq, occurred_at, username, role, action, entity_type,"
+        " entity_id, prev_mac, mac) VALUES (11, :at, 'x', 'admin', 'forged', 'thing', '1',"
+        " :prev, :mac)",
+        at=row.occurred_at.replace(tzinfo=None),
+        prev=row.mac,
+        mac="f" * 64,
+    )
     result = verify_chain()
     assert not result.ok and result.bad_seq == 11
 

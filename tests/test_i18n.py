@@ -40,8 +40,10 @@ FR_MO = FR_PO.with_suffix(".mo")
 
 # The same keywords and options as the extract command above (and the Makefile).
 KEYWORDS = ("_l", "lazy_gettext", "lazy_ngettext:1,2", "lazy_pgettext:1c,2")
-FIX = ("run `pybabel extract ...` then `pybabel update ...` (see the docstring of "
-       "tests/test_i18n.py) and translate the new entries in " + str(FR_PO.relative_to(ROOT)))
+FIX = (
+    "run `pybabel extract ...` then `pybabel update ...` (see the docstring of "
+    "tests/test_i18n.py) and translate the new entries in " + str(FR_PO.relative_to(ROOT))
+)
 
 # %(name)s placeholders, escaped percents, and any other percent sign (which would break
 # Flask-Babel's `rv % variables` formatting in templates).
@@ -106,9 +108,18 @@ def _fresh_translations(request: pytest.FixtureRequest, compiled_catalogs) -> It
 def extracted(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
     """The messages marked in the code today, extracted afresh with babel.cfg."""
     out = tmp_path_factory.mktemp("i18n") / "messages.pot"
-    argv = ["pybabel", "--quiet", "extract", "-F", str(BABEL_CFG),
-            *(f"--keyword={k}" for k in KEYWORDS), "--ignore-dirs=.* __pycache__",
-            "-o", str(out), str(ROOT)]
+    argv = [
+        "pybabel",
+        "--quiet",
+        "extract",
+        "-F",
+        str(BABEL_CFG),
+        *(f"--keyword={k}" for k in KEYWORDS),
+        "--ignore-dirs=.* __pycache__",
+        "-o",
+        str(out),
+        str(ROOT),
+    ]
     CommandLineInterface().run(argv)
     catalog = _read(out)
     assert len(catalog) > 100, "extraction found almost nothing: check babel.cfg"
@@ -117,16 +128,20 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
 
 # (a) The French catalog is complete and well formed.
 
+
 def test_every_french_message_is_translated(fr_catalog: Catalog) -> None:
-    untranslated = [_label(m) for m in fr_catalog if m.id and not all(s.strip()
-                                                                       for s in _strings(m))]
+    untranslated = [
+        _label(m) for m in fr_catalog if m.id and not all(s.strip() for s in _strings(m))
+    ]
     assert not untranslated, f"{len(untranslated)} untranslated in {FR_PO.name}: {untranslated}"
 
 
 def test_no_fuzzy_french_message(fr_catalog: Catalog) -> None:
     fuzzy = [_label(m) for m in fr_catalog if m.id and m.fuzzy]
-    assert not fuzzy, (f"review these translations and remove their '#, fuzzy' flag "
-                       f"(fuzzy entries are not used): {fuzzy}")
+    assert not fuzzy, (
+        f"review these translations and remove their '#, fuzzy' flag "
+        f"(fuzzy entries are not used): {fuzzy}"
+    )
 
 
 def test_french_placeholders_match(fr_catalog: Catalog) -> None:
@@ -138,8 +153,10 @@ def test_french_placeholders_match(fr_catalog: Catalog) -> None:
         for string in _strings(message):
             got = Counter(PERCENT.findall(string))
             if string and got != expected:
-                wrong.append(f"{_label(message)}: {sorted(expected.elements())} "
-                             f"!= {sorted(got.elements())} in {string!r}")
+                wrong.append(
+                    f"{_label(message)}: {sorted(expected.elements())} "
+                    f"!= {sorted(got.elements())} in {string!r}"
+                )
         wrong += [f"{_label(message)}: {error}" for error in message.check(fr_catalog)]
     assert not wrong, "placeholders differ:\n" + "\n".join(wrong)
 
@@ -152,12 +169,17 @@ def test_french_catalog_compiles(tmp_path: Path, fr_catalog: Catalog) -> None:
 
 # (b) The catalogs are up to date with the code.
 
-def test_every_string_in_the_code_is_in_the_french_catalog(extracted: Catalog,
-                                                           fr_catalog: Catalog) -> None:
-    missing = sorted(f"{m.id!r} ({_where(m)})" for m in extracted
-                     if m.id and m.id not in fr_catalog)
-    assert not missing, (f"{len(missing)} string(s) marked in the code are not in the French "
-                         f"catalog; {FIX}:\n" + "\n".join(missing))
+
+def test_every_string_in_the_code_is_in_the_french_catalog(
+    extracted: Catalog, fr_catalog: Catalog
+) -> None:
+    missing = sorted(
+        f"{m.id!r} ({_where(m)})" for m in extracted if m.id and m.id not in fr_catalog
+    )
+    assert not missing, (
+        f"{len(missing)} string(s) marked in the code are not in the French "
+        f"catalog; {FIX}:\n" + "\n".join(missing)
+    )
 
 
 def test_template_is_up_to_date(extracted: Catalog) -> None:
@@ -167,6 +189,7 @@ def test_template_is_up_to_date(extracted: Catalog) -> None:
 
 
 # (c) The pages speak the user's language.
+
 
 def _text(response) -> str:
     assert response.status_code == 200, response.status_code
@@ -216,4 +239,3 @@ def test_english_user_sees_english_navigation(app, make_user, fr_catalog: Catalo
         assert msgid in page, msgid
     assert _translate(fr_catalog, "Take a call") not in page
     assert '<html lang="en">' in page
-

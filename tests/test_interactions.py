@@ -35,9 +35,15 @@ def test_references_unique_under_concurrent_creation(app, db, make_contact, prod
         try:
             with app.app_context():
                 for _ in range(5):
-                    i = services.open_interaction(services.InteractionData(
-                        contact_id=contact_id, channel="email", unsolicited=True, language="en",
-                        requests=[services.RequestData("medical_info", "Storage?")]))
+                    i = services.open_interaction(
+                        services.InteractionData(
+                            contact_id=contact_id,
+                            channel="email",
+                            unsolicited=True,
+                            language="en",
+                            requests=[services.RequestData("medical_info", "Storage?")],
+                        )
+                    )
                     refs.append(i.reference)
                 db.session.remove()
         except BaseException as exc:  # noqa: BLE001 - reported below
@@ -55,11 +61,20 @@ def test_references_unique_under_concurrent_creation(app, db, make_contact, prod
 def test_new_contact_interaction_and_call_in_one_transaction(app, db, products):
     now = datetime.now(UTC)
     bad = services.InteractionData(
-        new_contact=ContactData(first_name="A", last_name="B", profession="physician",
-                                country="FR", language="fr", phones=["not a phone"]),
-        channel="phone", unsolicited=False, language="fr",
+        new_contact=ContactData(
+            first_name="A",
+            last_name="B",
+            profession="physician",
+            country="FR",
+            language="fr",
+            phones=["not a phone"],
+        ),
+        channel="phone",
+        unsolicited=False,
+        language="fr",
         requests=[services.RequestData("medical_info", "Dose?", "Cardiolex")],
-        call=services.CallData(started_at=now - timedelta(minutes=3), ended_at=now))
+        call=services.CallData(started_at=now - timedelta(minutes=3), ended_at=now),
+    )
     with pytest.raises(ValidationFailed) as exc:
         services.open_interaction(bad)
     assert "contact.phone" in exc.value.fields
@@ -71,20 +86,28 @@ def test_new_contact_interaction_and_call_in_one_transaction(app, db, products):
     assert interaction.calls[0].duration_seconds == 180
 
 
-@pytest.mark.parametrize(("field", "change"), [
-    ("channel", {"channel": "pigeon"}),
-    ("unsolicited", {"unsolicited": None}),
-    ("language", {"language": "de"}),
-    ("requests", {"requests": []}),
-    ("requests.0.product", {"requests": [services.RequestData("medical_info", "Q", "Nope")]}),
-    ("requests.0.category", {"requests": [services.RequestData("gossip", "Q")]}),
-    ("requests.0.question", {"requests": [services.RequestData("medical_info", "  ")]}),
-    ("received_at", {"received_at": datetime.now(UTC) + timedelta(days=1)}),
-    ("contact_id", {"contact_id": 999999}),
-])
+@pytest.mark.parametrize(
+    ("field", "change"),
+    [
+        ("channel", {"channel": "pigeon"}),
+        ("unsolicited", {"unsolicited": None}),
+        ("language", {"language": "de"}),
+        ("requests", {"requests": []}),
+        ("requests.0.product", {"requests": [services.RequestData("medical_info", "Q", "Nope")]}),
+        ("requests.0.category", {"requests": [services.RequestData("gossip", "Q")]}),
+        ("requests.0.question", {"requests": [services.RequestData("medical_info", "  ")]}),
+        ("received_at", {"received_at": datetime.now(UTC) + timedelta(days=1)}),
+        ("contact_id", {"contact_id": 999999}),
+    ],
+)
 def test_open_interaction_rejects_bad_input(make_contact, products, db, field, change):
-    values = dict(contact_id=make_contact().id, channel="phone", unsolicited=True, language="fr",
-                  requests=[services.RequestData("medical_info", "Q", "Cardiolex")])
+    values = {
+        "contact_id": make_contact().id,
+        "channel": "phone",
+        "unsolicited": True,
+        "language": "fr",
+        "requests": [services.RequestData("medical_info", "Q", "Cardiolex")],
+    }
     values.update(change)
     with pytest.raises(ValidationFailed) as exc:
         services.open_interaction(services.InteractionData(**values))
@@ -103,15 +126,15 @@ def test_sla_due_is_in_business_time(make_interaction):
 def test_status_machine(make_interaction):
     i = make_interaction()
     with pytest.raises(Conflict):
-        services.change_status(i, "answered")        # nothing answered yet
+        services.change_status(i, "answered")  # nothing answered yet
     services.change_status(i, "pending_info")
     services.change_status(i, "escalated")
     with pytest.raises(Conflict):
-        services.change_status(i, "pending_info")    # not allowed from escalated
+        services.change_status(i, "pending_info")  # not allowed from escalated
     services.answer_request(i.requests[0], "Answer from SRD.")
     services.change_status(i, "answered")
     with pytest.raises(ValidationFailed):
-        services.change_status(i, "open")            # reopening needs a reason
+        services.change_status(i, "open")  # reopening needs a reason
     services.change_status(i, "open", reason="caller had a follow-up question")
     assert i.status == "open"
 
@@ -149,21 +172,37 @@ def test_log_callback_call(make_interaction):
     now = datetime.now(UTC)
     with pytest.raises(ValidationFailed):
         services.log_call(i, services.CallData(started_at=now, ended_at=now - timedelta(1)))
-    call = services.log_call(i, services.CallData(started_at=now - timedelta(minutes=2),
-                                                  ended_at=now, direction="outbound",
-                                                  outcome="voicemail"))
+    call = services.log_call(
+        i,
+        services.CallData(
+            started_at=now - timedelta(minutes=2),
+            ended_at=now,
+            direction="outbound",
+            outcome="voicemail",
+        ),
+    )
     assert call.duration_seconds == 120 and len(i.calls) == 2
 
 
 INTAKE = {
-    "new_first_name": "Hélène", "new_last_name": "Garnier", "new_profession": "physician",
-    "new_phone": "01 45 00 00 07", "new_country": "FR", "new_city": "Nantes",
-    "channel": "phone", "unsolicited": "yes", "language": "fr", "priority": "normal",
-    "requests-0-product": "Cardiolex", "requests-0-category": "medical_info",
+    "new_first_name": "Hélène",
+    "new_last_name": "Garnier",
+    "new_profession": "physician",
+    "new_phone": "01 45 00 00 07",
+    "new_country": "FR",
+    "new_city": "Nantes",
+    "channel": "phone",
+    "unsolicited": "yes",
+    "language": "fr",
+    "priority": "normal",
+    "requests-0-product": "Cardiolex",
+    "requests-0-category": "medical_info",
     "requests-0-question": "Posologie chez l'insuffisant rénal ?",
-    "requests-1-product": "Veranel", "requests-1-category": "medical_info",
+    "requests-1-product": "Veranel",
+    "requests-1-category": "medical_info",
     "requests-1-question": "Peut-on écraser les comprimés ?",
-    "notes": "Appel du Dr Garnier.", "outcome": "answered",
+    "notes": "Appel du Dr Garnier.",
+    "outcome": "answered",
 }
 
 
@@ -180,8 +219,9 @@ def test_intake_page_saves_everything_at_once(agent_client, products, db):
 
 
 def test_intake_without_solicited_answer_saves_nothing(agent_client, products, db):
-    resp = agent_client.post("/cases/intake", data={k: v for k, v in INTAKE.items()
-                                                    if k != "unsolicited"})
+    resp = agent_client.post(
+        "/cases/intake", data={k: v for k, v in INTAKE.items() if k != "unsolicited"}
+    )
     assert resp.status_code == 200 and "unsolicited" in resp.text.lower()
     assert count(db, Interaction) == count(db, Contact) == 0
 
@@ -197,8 +237,9 @@ def test_case_actions_through_pages(agent_client, make_interaction):
     assert "Record the AE screening answer" in resp.text
     agent_client.post(f"{base}/screening", data={"ae_screening": "no"})
     agent_client.post(f"{base}/status", data={"status": "closed"})
-    agent_client.post(f"{base}/calls", data={"direction": "outbound", "outcome": "answered",
-                                             "minutes": "3"})
+    agent_client.post(
+        f"{base}/calls", data={"direction": "outbound", "outcome": "answered", "minutes": "3"}
+    )
     from medinfo.extensions import db
 
     db.session.refresh(i)

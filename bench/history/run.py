@@ -38,29 +38,79 @@ def build(app, events: int) -> tuple[int, object]:
     from medinfo.interactions.models import Call, InfoRequest, Interaction
 
     agent = create_user("benchagent", "bench-password-1", "agent")
-    contact = create_contact(ContactData(first_name="Bench", last_name="Mark",
-                                         profession="physician", country="FR", language="fr",
-                                         phones=["+33142000000"]))
+    contact = create_contact(
+        ContactData(
+            first_name="Bench",
+            last_name="Mark",
+            profession="physician",
+            country="FR",
+            language="fr",
+            phones=["+33142000000"],
+        )
+    )
     n = events // 3
     start = datetime.now(UTC) - timedelta(days=365)
-    rows = [dict(reference=f"MI-2026-{900000 + i:06d}", channel="phone", contact_id=contact.id,
-                 received_at=start + timedelta(hours=4 * i), owner_id=agent.id, queue="general",
-                 priority="normal", status="closed", language="fr", country="FR",
-                 unsolicited=True, requester_name="", requester_relation="", version=1,
-                 created_at=start, updated_at=start) for i in range(n)]
+    rows = [
+        {
+            "reference": f"MI-2026-{900000 + i:06d}",
+            "channel": "phone",
+            "contact_id": contact.id,
+            "received_at": start + timedelta(hours=4 * i),
+            "owner_id": agent.id,
+            "queue": "general",
+            "priority": "normal",
+            "status": "closed",
+            "language": "fr",
+            "country": "FR",
+            "unsolicited": True,
+            "requester_name": "",
+            "requester_relation": "",
+            "version": 1,
+            "created_at": start,
+            "updated_at": start,
+        }
+        for i in range(n)
+    ]
     db.session.execute(insert(Interaction), rows)
-    ids = [i for (i,) in db.session.execute(
-        db.select(Interaction.id).where(Interaction.contact_id == contact.id))]
-    db.session.execute(insert(Call), [dict(
-        interaction_id=iid, direction="inbound", ani="+33142000000", agent_id=agent.id,
-        started_at=start + timedelta(hours=4 * k, minutes=1), ended_at=start + timedelta(
-            hours=4 * k, minutes=6), duration_seconds=300, notes="Question about renal dosing.",
-        outcome="answered", created_at=start) for k, iid in enumerate(ids)])
-    db.session.execute(insert(InfoRequest), [dict(
-        interaction_id=iid, position=1, category="medical_info",
-        question="Posologie chez l'insuffisant rénal ?", answer="Voir SRD-CLX-RENAL-FR.",
-        answered_at=start + timedelta(hours=4 * k, minutes=5), created_at=start)
-        for k, iid in enumerate(ids)])
+    ids = [
+        i
+        for (i,) in db.session.execute(
+            db.select(Interaction.id).where(Interaction.contact_id == contact.id)
+        )
+    ]
+    db.session.execute(
+        insert(Call),
+        [
+            {
+                "interaction_id": iid,
+                "direction": "inbound",
+                "ani": "+33142000000",
+                "agent_id": agent.id,
+                "started_at": start + timedelta(hours=4 * k, minutes=1),
+                "ended_at": start + timedelta(hours=4 * k, minutes=6),
+                "duration_seconds": 300,
+                "notes": "Question about renal dosing.",
+                "outcome": "answered",
+                "created_at": start,
+            }
+            for k, iid in enumerate(ids)
+        ],
+    )
+    db.session.execute(
+        insert(InfoRequest),
+        [
+            {
+                "interaction_id": iid,
+                "position": 1,
+                "category": "medical_info",
+                "question": "Posologie chez l'insuffisant rénal ?",
+                "answer": "Voir SRD-CLX-RENAL-FR.",
+                "answered_at": start + timedelta(hours=4 * k, minutes=5),
+                "created_at": start,
+            }
+            for k, iid in enumerate(ids)
+        ],
+    )
     db.session.commit()
     return contact.id, agent
 
@@ -94,7 +144,8 @@ def main() -> None:
 
     class Config(TestingConfig):
         SQLALCHEMY_DATABASE_URI = os.environ.get(
-            "MEDINFO_BENCH_DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3")
+            "MEDINFO_BENCH_DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3"
+        )
         MEDINFO_AUDIT_CHECKPOINT = f"{tmp}/checkpoint.json"
 
     app = create_app(Config)
@@ -110,8 +161,9 @@ def main() -> None:
         client = app.test_client()
         with client.session_transaction() as sess:
             now = datetime.now(UTC).isoformat()
-            sess.update({"_user_id": agent.get_id(), "_fresh": True, "login_at": now,
-                         "last_seen": now})
+            sess.update(
+                {"_user_id": agent.get_id(), "_fresh": True, "login_at": now, "last_seen": now}
+            )
 
         def page_view() -> None:
             resp = client.get(f"/contacts/{contact_id}")
@@ -127,8 +179,10 @@ def main() -> None:
         dialect = db.engine.dialect.name
 
     reference = json.loads(REFERENCE.read_text()) if REFERENCE.exists() else {}
-    print(f"\nContact history, {total} events, {args.runs} runs each, {dialect}"
-          f" (target: contact page p95 ≤ 150 ms)\n")
+    print(
+        f"\nContact history, {total} events, {args.runs} runs each, {dialect}"
+        f" (target: contact page p95 ≤ 150 ms)\n"
+    )
     print(f"{'case':<22}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'ref p95':>9}{'ratio':>8}")
     summary = {}
     for name, values in results.items():
@@ -136,8 +190,10 @@ def main() -> None:
         summary[name] = {"p50": p50, "p95": p95}
         ref = reference.get(name, {}).get("p95")
         ratio = f"{p95 / ref:.2f}x" if ref else "—"
-        print(f"{name:<22}{p50:>9.1f}{p95:>9.1f}{max(values):>9.1f}"
-              f"{(f'{ref:.1f}' if ref else '—'):>9}{ratio:>8}")
+        print(
+            f"{name:<22}{p50:>9.1f}{p95:>9.1f}{max(values):>9.1f}"
+            f"{(f'{ref:.1f}' if ref else '—'):>9}{ratio:>8}"
+        )
     if args.save_reference:
         REFERENCE.write_text(json.dumps(summary, indent=2))
         print(f"\nreference saved to {REFERENCE}")

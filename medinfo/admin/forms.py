@@ -19,8 +19,9 @@ class UserForm(FlaskForm):
     role = SelectField(_l("Role"), choices=ROLE_CHOICES)
     language = SelectField(_l("Language"), choices=[("en", "English"), ("fr", "Français")])
     active = BooleanField(_l("Active"), default=True)
-    password = PasswordField(_l("Password (new users, or to reset)"),
-                             validators=[Optional(), Length(max=200)])
+    password = PasswordField(
+        _l("Password (new users, or to reset)"), validators=[Optional(), Length(max=200)]
+    )
     reason = StringField(_l("Reason for the change"), validators=[Optional(), Length(max=500)])
     submit = SubmitField(_l("Save"))
 
@@ -39,5 +40,7 @@ class ProductForm(FlaskForm):
 class TokenForm(FlaskForm):
     """Create an API token for a user."""
 
-    name = StringField(_l("Token name (what uses it)"), validators=[DataRequired(), Length(max=100)])
+    name = StringField(
+        _l("Token name (what uses it)"), validators=[DataRequired(), Length(max=100)]
+    )
     submit = SubmitField(_l("Create token"))

@@ -41,14 +41,24 @@ def user(user_id: int | None = None):
     if form.validate_on_submit():
         try:
             if existing is None:
-                existing = auth.create_user(form.username.data, form.password.data or "",
-                                            form.role.data, full_name=form.full_name.data or "",
-                                            email=form.email.data or None,
-                                            language=form.language.data)
+                existing = auth.create_user(
+                    form.username.data,
+                    form.password.data or "",
+                    form.role.data,
+                    full_name=form.full_name.data or "",
+                    email=form.email.data or None,
+                    language=form.language.data,
+                )
             else:
-                auth.update_user(existing, role=form.role.data, full_name=form.full_name.data or "",
-                                 email=form.email.data or None, language=form.language.data,
-                                 active=form.active.data, reason=form.reason.data or None)
+                auth.update_user(
+                    existing,
+                    role=form.role.data,
+                    full_name=form.full_name.data or "",
+                    email=form.email.data or None,
+                    language=form.language.data,
+                    active=form.active.data,
+                    reason=form.reason.data or None,
+                )
                 if form.password.data:
                     auth.set_password(existing, form.password.data)
         except ValidationFailed as exc:
@@ -58,8 +68,9 @@ def user(user_id: int | None = None):
             flash(_("User saved."), "success")
             return redirect(url_for("admin.user", user_id=existing.id))
     tokens = existing.tokens if existing else []
-    return render_template("admin/user.html", form=form, user=existing, tokens=tokens,
-                           token_form=TokenForm())
+    return render_template(
+        "admin/user.html", form=form, user=existing, tokens=tokens, token_form=TokenForm()
+    )
 
 
 @bp.post("/users/<int:user_id>/tokens")
@@ -105,10 +116,13 @@ def product(product_id: int | None = None):
     if existing is not None and not form.is_submitted():
         form.aliases.data = ", ".join(existing.aliases or [])
     if form.validate_on_submit():
-        data = catalog.ProductData(name=form.name.data, inn=form.inn.data or "",
-                                   therapeutic_area=form.therapeutic_area.data or "",
-                                   aliases=(form.aliases.data or "").split(","),
-                                   active=form.active.data)
+        data = catalog.ProductData(
+            name=form.name.data,
+            inn=form.inn.data or "",
+            therapeutic_area=form.therapeutic_area.data or "",
+            aliases=(form.aliases.data or "").split(","),
+            active=form.active.data,
+        )
         try:
             if existing is None:
                 catalog.create_product(data)

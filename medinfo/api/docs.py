@@ -10,10 +10,17 @@ from medinfo.permissions import public
 
 ERROR_SCHEMA = {
     "type": "object",
-    "properties": {"error": {"type": "object", "properties": {
-        "code": {"type": "string"}, "message": {"type": "string"},
-        "fields": {"type": "object", "additionalProperties": {"type": "string"}}},
-        "required": ["code", "message", "fields"]}},
+    "properties": {
+        "error": {
+            "type": "object",
+            "properties": {
+                "code": {"type": "string"},
+                "message": {"type": "string"},
+                "fields": {"type": "object", "additionalProperties": {"type": "string"}},
+            },
+            "required": ["code", "message", "fields"],
+        }
+    },
     "required": ["error"],
 }
 REF = "#/components/schemas/{model}"
@@ -31,27 +38,43 @@ def _operation(op: Operation, components: dict[str, Any]) -> dict[str, Any]:
     doc: dict[str, Any] = {"summary": op.summary, "responses": {}}
     if op.permission:
         doc["description"] = f"Requires the `{op.permission.value}` permission."
-    params = [{"name": name, "in": "path", "required": True, "schema": {"type": "integer"}}
-              for name in _path_params(op.path)]
+    params = [
+        {"name": name, "in": "path", "required": True, "schema": {"type": "integer"}}
+        for name in _path_params(op.path)
+    ]
     if op.query is not None:
         for name, info in op.query.model_json_schema()["properties"].items():
             params.append({"name": name, "in": "query", "required": False, "schema": info})
     if op.idempotent:
-        params.append({"name": "Idempotency-Key", "in": "header", "required": False,
-                       "schema": {"type": "string", "maxLength": 200}})
+        params.append(
+            {
+                "name": "Idempotency-Key",
+                "in": "header",
+                "required": False,
+                "schema": {"type": "string", "maxLength": 200},
+            }
+        )
     if params:
         doc["parameters"] = params
     if op.body is not None:
-        doc["requestBody"] = {"required": True, "content": {
-            "application/json": {"schema": _schema_ref(op.body, components)}}}
+        doc["requestBody"] = {
+            "required": True,
+            "content": {"application/json": {"schema": _schema_ref(op.body, components)}},
+        }
     ok = {"description": "OK"}
     if op.response is not None:
         ok["content"] = {"application/json": {"schema": _schema_ref(op.response, components)}}
     doc["responses"][str(op.status)] = ok
-    for code, text in (("401", "Not authenticated"), ("403", "Not allowed"),
-                       ("404", "Not found"), ("422", "Invalid input")):
-        doc["responses"][code] = {"description": text, "content": {
-            "application/json": {"schema": {"$ref": REF.format(model="Error")}}}}
+    for code, text in (
+        ("401", "Not authenticated"),
+        ("403", "Not allowed"),
+        ("404", "Not found"),
+        ("422", "Invalid input"),
+    ):
+        doc["responses"][code] = {
+            "description": text,
+            "content": {"application/json": {"schema": {"$ref": REF.format(model="Error")}}},
+        }
     return doc
 
 
@@ -67,16 +90,23 @@ def build_openapi() -> dict[str, Any]:
         paths.setdefault(op.path, {})[op.method] = _operation(op, components)
     return {
         "openapi": "3.1.0",
-        "info": {"title": "MedInfo Desk API", "version": "1.0.0",
-                 "description": "Contacts, interactions, calls and history of the "
-                                "medical-information desk. Errors: {\"error\": {\"code\", "
-                                "\"message\", \"fields\"}} with a 4xx status."},
+        "info": {
+            "title": "MedInfo Desk API",
+            "version": "1.0.0",
+            "description": "Contacts, interactions, calls and history of the "
+            'medical-information desk. Errors: {"error": {"code", '
+            '"message", "fields"}} with a 4xx status.',
+        },
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearer": []}, {"session": []}],
         "paths": paths,
-        "components": {"schemas": components, "securitySchemes": {
-            "bearer": {"type": "http", "scheme": "bearer"},
-            "session": {"type": "apiKey", "in": "cookie", "name": "session"}}},
+        "components": {
+            "schemas": components,
+            "securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer"},
+                "session": {"type": "apiKey", "in": "cookie", "name": "session"},
+            },
+        },
     }
 
 

@@ -21,8 +21,17 @@ class ContactIn(Schema):
 
     first_name: str = Field(default="", max_length=100)
     last_name: str = Field(min_length=1, max_length=100)
-    profession: Literal["physician", "pharmacist", "nurse", "dentist", "midwife", "other_hcp",
-                        "patient", "consumer", "other"]
+    profession: Literal[
+        "physician",
+        "pharmacist",
+        "nurse",
+        "dentist",
+        "midwife",
+        "other_hcp",
+        "patient",
+        "consumer",
+        "other",
+    ]
     specialty: str = Field(default="", max_length=100)
     registry_type: Literal["rpps", "npi"] | None = None
     registry_number: str | None = Field(default=None, max_length=20)
@@ -36,7 +45,8 @@ class ContactIn(Schema):
     language: Literal["en", "fr"]
     consent_contact: StrictBool = False
     allow_duplicate: StrictBool = Field(
-        default=False, description="Create even when it looks like an existing contact.")
+        default=False, description="Create even when it looks like an existing contact."
+    )
 
 
 class ContactOut(Schema):
@@ -67,8 +77,12 @@ class ContactQuery(Schema):
     """Find contacts by phone (any format) or free text (name, registry, e-mail, institution)."""
 
     phone: str | None = Field(default=None, max_length=40)
-    country: str | None = Field(default=None, min_length=2, max_length=2,
-                                description="Region for numbers in national format.")
+    country: str | None = Field(
+        default=None,
+        min_length=2,
+        max_length=2,
+        description="Region for numbers in national format.",
+    )
     q: str | None = Field(default=None, max_length=200)
     limit: int = Field(default=20, ge=1, le=100)
 
@@ -117,8 +131,9 @@ class CallIn(Schema):
     ended_at: AwareDatetime | None = None
     ani: str = Field(default="", max_length=32)
     notes: str = Text
-    outcome: Literal["answered", "callback_needed", "transferred", "voicemail", "no_answer",
-                     "dropped"] = "answered"
+    outcome: Literal[
+        "answered", "callback_needed", "transferred", "voicemail", "no_answer", "dropped"
+    ] = "answered"
     direction: Literal["inbound", "outbound"] = "inbound"
 
 

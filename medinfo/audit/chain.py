@@ -205,8 +205,9 @@ def verify_chain() -> VerifyResult:
             what = "missing" if ev.seq > expected_seq else "duplicated"
             return VerifyResult(False, checked, f"event #{expected_seq} is {what}", expected_seq)
         if ev.prev_mac != prev_mac:
-            return VerifyResult(False, checked, f"event #{ev.seq} does not follow its predecessor",
-                                ev.seq)
+            return VerifyResult(
+                False, checked, f"event #{ev.seq} does not follow its predecessor", ev.seq
+            )
         if not hmac.compare_digest(compute_mac(ev, key), ev.mac):
             return VerifyResult(False, checked, f"event #{ev.seq} was altered (id {ev.id})", ev.seq)
         prev_mac, last_mac = ev.mac, ev.mac
@@ -215,10 +216,12 @@ def verify_chain() -> VerifyResult:
     head = db.session.get(AuditChainHead, HEAD_ID)
     last_seq = expected_seq - 1
     if head is not None and (head.seq != last_seq or (head.mac or GENESIS) != last_mac):
-        return VerifyResult(False, checked, f"chain head says #{head.seq}, trail ends at "
-                            f"#{last_seq}", last_seq + 1)
-    problem = checkpoint.check(current_app.config["MEDINFO_AUDIT_CHECKPOINT"], last_seq,
-                               last_mac, key, _mac_at)
+        return VerifyResult(
+            False, checked, f"chain head says #{head.seq}, trail ends at #{last_seq}", last_seq + 1
+        )
+    problem = checkpoint.check(
+        current_app.config["MEDINFO_AUDIT_CHECKPOINT"], last_seq, last_mac, key, _mac_at
+    )
     if problem:
         return VerifyResult(False, checked, problem, last_seq + 1)
     return VerifyResult(True, checked)

@@ -30,10 +30,10 @@ def index():
             stmt = stmt.where(AuditEvent.entity_id == ident)
     if user:
         stmt = stmt.where(AuditEvent.username == user)
-    page = db.paginate(stmt, page=request.args.get("page", 1, type=int), per_page=50,
-                       error_out=False)
-    return render_template("audit/index.html", page=page, action=action, entity=entity,
-                           user=user)
+    page = db.paginate(
+        stmt, page=request.args.get("page", 1, type=int), per_page=50, error_out=False
+    )
+    return render_template("audit/index.html", page=page, action=action, entity=entity, user=user)
 
 
 @bp.get("/verify")

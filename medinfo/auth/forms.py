@@ -9,10 +9,16 @@ from wtforms.validators import DataRequired, Length
 class LoginForm(FlaskForm):
     """Username and password."""
 
-    username = StringField(_l("Username"), validators=[DataRequired(), Length(max=64)],
-                           render_kw={"autocomplete": "username", "autofocus": True})
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)],
-                             render_kw={"autocomplete": "current-password"})
+    username = StringField(
+        _l("Username"),
+        validators=[DataRequired(), Length(max=64)],
+        render_kw={"autocomplete": "username", "autofocus": True},
+    )
+    password = PasswordField(
+        _l("Password"),
+        validators=[DataRequired(), Length(max=200)],
+        render_kw={"autocomplete": "current-password"},
+    )
     submit = SubmitField(_l("Log in"))
 
 

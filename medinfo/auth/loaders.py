@@ -49,7 +49,12 @@ def init_login(app: Flask, manager: LoginManager) -> None:
     @manager.unauthorized_handler
     def _unauthorized():
         if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
-            body = {"error": {"code": "unauthorized", "message": "Log in or send a bearer token.",
-                              "fields": {}}}
+            body = {
+                "error": {
+                    "code": "unauthorized",
+                    "message": "Log in or send a bearer token.",
+                    "fields": {},
+                }
+            }
             return jsonify(body), 401
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))

@@ -19,7 +19,7 @@ from medinfo.extensions import db
 from medinfo.permissions import Role
 
 logger = logging.getLogger(__name__)
-TOKEN_PREFIX = "mid_"
+TOKEN_PREFIX = "mid_"  # noqa: S105 - a public prefix that marks our tokens, not a secret
 
 
 def actor_of(user: User) -> Actor:
@@ -30,7 +30,8 @@ def actor_of(user: User) -> Actor:
 def find_user(username: str) -> User | None:
     """Find a user by username, case-insensitively."""
     return db.session.scalar(
-        select(User).where(func.lower(User.username) == (username or "").strip().lower()))
+        select(User).where(func.lower(User.username) == (username or "").strip().lower())
+    )
 
 
 def authenticate(username: str, password: str) -> User | None:
@@ -45,8 +46,13 @@ def authenticate(username: str, password: str) -> User | None:
     if user is None:
         return None
     if not user.active or user.is_locked(now):
-        record_event("auth.login_refused", "user", user.id,
-                     new={"reason": "locked" if user.active else "inactive"}, actor=actor_of(user))
+        record_event(
+            "auth.login_refused",
+            "user",
+            user.id,
+            new={"reason": "locked" if user.active else "inactive"},
+            actor=actor_of(user),
+        )
         db.session.commit()
         return None
     if not ok:
@@ -81,18 +87,34 @@ def record_logout(user: User) -> None:
 
 
 def _user_snapshot(user: User) -> dict:
-    return {"username": user.username, "full_name": user.full_name, "email": user.email,
-            "role": user.role, "language": user.language, "active": user.active}
+    return {
+        "username": user.username,
+        "full_name": user.full_name,
+        "email": user.email,
+        "role": user.role,
+        "language": user.language,
+        "active": user.active,
+    }
 
 
-def create_user(username: str, password: str, role: str, *, full_name: str = "",
-                email: str | None = None, language: str = "en",
-                actor: Actor | None = None) -> User:
+def create_user(
+    username: str,
+    password: str,
+    role: str,
+    *,
+    full_name: str = "",
+    email: str | None = None,
+    language: str = "en",
+    actor: Actor | None = None,
+) -> User:
     """Create a user with a hashed password."""
     errors: dict[str, str] = {}
     username = (username or "").strip()
-    if not username or len(username) > 64 or not username.replace(".", "").replace(
-            "_", "").replace("-", "").isalnum():
+    if (
+        not username
+        or len(username) > 64
+        or not username.replace(".", "").replace("_", "").replace("-", "").isalnum()
+    ):
         errors["username"] = "Use 1–64 letters, digits, dots, dashes or underscores."
     elif find_user(username):
         errors["username"] = "This username is taken."
@@ -104,8 +126,14 @@ def create_user(username: str, password: str, role: str, *, full_name: str = "",
         errors["language"] = "Language must be en or fr."
     if errors:
         raise ValidationFailed(errors)
-    user = User(username=username, password_hash=hash_password(password), role=role,
-                full_name=full_name.strip(), email=email or None, language=language)
+    user = User(
+        username=username,
+        password_hash=hash_password(password),
+        role=role,
+        full_name=full_name.strip(),
+        email=email or None,
+        language=language,
+    )
     db.session.add(user)
     db.session.flush()
     record_event("user.created", "user", user.id, new=_user_snapshot(user), actor=actor)
@@ -113,8 +141,16 @@ def create_user(username: str, password: str, role: str, *, full_name: str = "",
     return user
 
 
-def update_user(user: User, *, role: str, full_name: str, email: str | None, language: str,
-                active: bool, reason: str | None = None) -> User:
+def update_user(
+    user: User,
+    *,
+    role: str,
+    full_name: str,
+    email: str | None,
+    language: str,
+    active: bool,
+    reason: str | None = None,
+) -> User:
     """Change a user's role, details or active flag (ends their sessions when access shrinks)."""
     if role not in {r.value for r in Role}:
         raise ValidationFailed({"role": "Unknown role."})
@@ -151,8 +187,13 @@ def set_language(user: User, language: str) -> None:
     if language not in current_app.config["LANGUAGES"]:
         raise ValidationFailed({"language": "Language must be en or fr."})
     if user.language != language:
-        record_event("user.language_set", "user", user.id, old={"language": user.language},
-                     new={"language": language})
+        record_event(
+            "user.language_set",
+            "user",
+            user.id,
+            old={"language": user.language},
+            new={"language": language},
+        )
         user.language = language
         db.session.commit()
 
@@ -166,13 +207,18 @@ def create_token(user: User, name: str, *, actor: Actor | None = None) -> tuple[
     if not (name or "").strip():
         raise ValidationFailed({"name": "Name the token (e.g. the integration using it)."})
     plain = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken(user=user, name=name.strip()[:100], prefix=plain[:12],
-                     token_hash=_digest(plain))
+    token = ApiToken(
+        user=user, name=name.strip()[:100], prefix=plain[:12], token_hash=_digest(plain)
+    )
     db.session.add(token)
     db.session.flush()
-    record_event("token.created", "api_token", token.id,
-                 new={"user": user.username, "name": token.name, "prefix": token.prefix},
-                 actor=actor)
+    record_event(
+        "token.created",
+        "api_token",
+        token.id,
+        new={"user": user.username, "name": token.name, "prefix": token.prefix},
+        actor=actor,
+    )
     db.session.commit()
     return token, plain
 
@@ -182,8 +228,7 @@ def revoke_token(token: ApiToken, *, actor: Actor | None = None) -> None:
     if token.is_revoked:
         raise Conflict("This token is already revoked.")
     token.revoked_at = utcnow()
-    record_event("token.revoked", "api_token", token.id, new={"prefix": token.prefix},
-                 actor=actor)
+    record_event("token.revoked", "api_token", token.id, new={"prefix": token.prefix}, actor=actor)
     db.session.commit()
 
 

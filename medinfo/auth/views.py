@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
@@ -20,8 +29,12 @@ bp = Blueprint("auth", __name__)
 
 
 def _safe_next(target: str | None) -> str:
-    if target and target.startswith("/") and not target.startswith("//") and not urlsplit(
-            target).netloc:
+    if (
+        target
+        and target.startswith("/")
+        and not target.startswith("//")
+        and not urlsplit(target).netloc
+    ):
         return target
     return url_for("main.home")
 

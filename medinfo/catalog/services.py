@@ -25,13 +25,19 @@ class ProductData:
     def cleaned(self) -> ProductData:
         """Strip whitespace and drop empty or repeated aliases."""
         aliases = list(dict.fromkeys(a.strip() for a in self.aliases if a.strip()))
-        return ProductData(self.name.strip(), self.inn.strip(), self.therapeutic_area.strip(),
-                           aliases, self.active)
+        return ProductData(
+            self.name.strip(), self.inn.strip(), self.therapeutic_area.strip(), aliases, self.active
+        )
 
 
 def _snapshot(p: Product) -> dict:
-    return {"name": p.name, "inn": p.inn, "therapeutic_area": p.therapeutic_area,
-            "aliases": list(p.aliases or []), "active": p.active}
+    return {
+        "name": p.name,
+        "inn": p.inn,
+        "therapeutic_area": p.therapeutic_area,
+        "aliases": list(p.aliases or []),
+        "active": p.active,
+    }
 
 
 def find_product(name: str) -> Product | None:
@@ -68,8 +74,13 @@ def create_product(data: ProductData, *, commit: bool = True) -> Product:
     """Create a product."""
     data = data.cleaned()
     _check(data)
-    product = Product(name=data.name, inn=data.inn, therapeutic_area=data.therapeutic_area,
-                      aliases=data.aliases, active=data.active)
+    product = Product(
+        name=data.name,
+        inn=data.inn,
+        therapeutic_area=data.therapeutic_area,
+        aliases=data.aliases,
+        active=data.active,
+    )
     db.session.add(product)
     db.session.flush()
     record_event("product.created", "product", product.id, new=_snapshot(product))
@@ -85,7 +96,10 @@ def update_product(product: Product, data: ProductData) -> Product:
     old = _snapshot(product)
     product.name, product.inn = data.name, data.inn
     product.therapeutic_area, product.aliases, product.active = (
-        data.therapeutic_area, data.aliases, data.active)
+        data.therapeutic_area,
+        data.aliases,
+        data.active,
+    )
     record_event("product.updated", "product", product.id, old=old, new=_snapshot(product))
     db.session.commit()
     return product

@@ -8,9 +8,15 @@ from wtforms.validators import DataRequired, Length, Optional
 from medinfo.contacts.models import PROFESSIONS
 
 PROFESSION_LABELS = {
-    "physician": _l("Physician"), "pharmacist": _l("Pharmacist"), "nurse": _l("Nurse"),
-    "dentist": _l("Dentist"), "midwife": _l("Midwife"), "other_hcp": _l("Other HCP"),
-    "patient": _l("Patient"), "consumer": _l("Consumer"), "other": _l("Other"),
+    "physician": _l("Physician"),
+    "pharmacist": _l("Pharmacist"),
+    "nurse": _l("Nurse"),
+    "dentist": _l("Dentist"),
+    "midwife": _l("Midwife"),
+    "other_hcp": _l("Other HCP"),
+    "patient": _l("Patient"),
+    "consumer": _l("Consumer"),
+    "other": _l("Other"),
 }
 
 
@@ -19,12 +25,16 @@ class ContactForm(FlaskForm):
 
     first_name = StringField(_l("First name"), validators=[Optional(), Length(max=100)])
     last_name = StringField(_l("Last name"), validators=[DataRequired(), Length(max=100)])
-    profession = SelectField(_l("Profession"),
-                             choices=[(p, PROFESSION_LABELS[p]) for p in PROFESSIONS])
+    profession = SelectField(
+        _l("Profession"), choices=[(p, PROFESSION_LABELS[p]) for p in PROFESSIONS]
+    )
     specialty = StringField(_l("Specialty"), validators=[Optional(), Length(max=100)])
-    registry_type = SelectField(_l("Registry"), default="", choices=[("", "—"), ("rpps", "RPPS (FR)"),
-                                                          ("npi", "NPI (US)")],
-                                validators=[Optional()])
+    registry_type = SelectField(
+        _l("Registry"),
+        default="",
+        choices=[("", "—"), ("rpps", "RPPS (FR)"), ("npi", "NPI (US)")],
+        validators=[Optional()],
+    )
     registry_number = StringField(_l("Registry number"), validators=[Optional(), Length(max=20)])
     phone = StringField(_l("Phone"), validators=[Optional(), Length(max=40)])
     phone2 = StringField(_l("Other phone"), validators=[Optional(), Length(max=40)])
@@ -33,8 +43,9 @@ class ContactForm(FlaskForm):
     address = TextAreaField(_l("Address"), validators=[Optional(), Length(max=500)])
     postal_code = StringField(_l("Postal code"), validators=[Optional(), Length(max=20)])
     city = StringField(_l("City"), validators=[Optional(), Length(max=100)])
-    country = StringField(_l("Country (ISO code)"), default="FR",
-                          validators=[DataRequired(), Length(min=2, max=2)])
+    country = StringField(
+        _l("Country (ISO code)"), default="FR", validators=[DataRequired(), Length(min=2, max=2)]
+    )
     language = SelectField(_l("Language"), choices=[("fr", "Français"), ("en", "English")])
     consent_contact = BooleanField(_l("Consents to be contacted"))
     reason = StringField(_l("Reason for the change"), validators=[Optional(), Length(max=500)])

@@ -31,13 +31,25 @@ def history_types() -> list[str]:
     return list(_SOURCES)
 
 
-def labelled(event_type: str, at: ColumnElement, id_: ColumnElement,
-             interaction_id: ColumnElement, reference: ColumnElement, title: ColumnElement,
-             detail: ColumnElement) -> list[ColumnElement]:
+def labelled(
+    event_type: str,
+    at: ColumnElement,
+    id_: ColumnElement,
+    interaction_id: ColumnElement,
+    reference: ColumnElement,
+    title: ColumnElement,
+    detail: ColumnElement,
+) -> list[ColumnElement]:
     """Columns for a history source, named and typed alike so the union lines up."""
-    return [literal(event_type).label("type"), at.label("at"), id_.label("id"),
-            interaction_id.label("interaction_id"), reference.label("reference"),
-            func.substr(title, 1, 200).label("title"), func.substr(detail, 1, 300).label("detail")]
+    return [
+        literal(event_type).label("type"),
+        at.label("at"),
+        id_.label("id"),
+        interaction_id.label("interaction_id"),
+        reference.label("reference"),
+        func.substr(title, 1, 200).label("title"),
+        func.substr(detail, 1, 300).label("detail"),
+    ]
 
 
 @dataclass(frozen=True)
@@ -68,9 +80,15 @@ class HistoryPage:
         return max(1, -(-self.total // self.per_page))
 
 
-def contact_history(contact_id: int, *, types: list[str] | None = None,
-                    since: datetime | None = None, until: datetime | None = None,
-                    page: int = 1, per_page: int = 25) -> HistoryPage:
+def contact_history(
+    contact_id: int,
+    *,
+    types: list[str] | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    page: int = 1,
+    per_page: int = 25,
+) -> HistoryPage:
     """One page of a contact's history, newest first, optionally filtered."""
     chosen = [t for t in (types or _SOURCES) if t in _SOURCES]
     if not chosen:
@@ -85,15 +103,24 @@ def contact_history(contact_id: int, *, types: list[str] | None = None,
     total = db.session.scalar(select(func.count()).select_from(union).where(*conditions)) or 0
     page = max(1, page)
     rows = db.session.execute(
-        select(*union.c).where(*conditions).order_by(at_col.desc(), union.c.id.desc())
-        .limit(per_page).offset((page - 1) * per_page)
+        select(*union.c)
+        .where(*conditions)
+        .order_by(at_col.desc(), union.c.id.desc())
+        .limit(per_page)
+        .offset((page - 1) * per_page)
     ).all()
     at_type = UTCDateTime()
     dialect = db.session.get_bind().dialect
     events = [
-        HistoryEvent(type=r.type, at=_as_datetime(r.at, at_type, dialect), id=r.id,
-                     interaction_id=r.interaction_id, reference=r.reference,
-                     title=r.title or "", detail=r.detail or "")
+        HistoryEvent(
+            type=r.type,
+            at=_as_datetime(r.at, at_type, dialect),
+            id=r.id,
+            interaction_id=r.interaction_id,
+            reference=r.reference,
+            title=r.title or "",
+            detail=r.detail or "",
+        )
         for r in rows
     ]
     return HistoryPage(events, total, page, per_page)

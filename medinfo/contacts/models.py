@@ -10,8 +10,17 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from medinfo.database import UTCDateTime, utcnow
 from medinfo.extensions import db
 
-PROFESSIONS = ("physician", "pharmacist", "nurse", "dentist", "midwife", "other_hcp",
-               "patient", "consumer", "other")
+PROFESSIONS = (
+    "physician",
+    "pharmacist",
+    "nurse",
+    "dentist",
+    "midwife",
+    "other_hcp",
+    "patient",
+    "consumer",
+    "other",
+)
 REGISTRY_TYPES = ("rpps", "npi")
 
 
@@ -65,8 +74,9 @@ class ContactPhone(db.Model):
     __tablename__ = "contact_phones"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"),
-                                            index=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
     e164: Mapped[str] = mapped_column(String(20), index=True)
     kind: Mapped[str] = mapped_column(String(16), default="work")
 

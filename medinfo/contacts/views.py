@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 
 from medinfo.contacts import services
@@ -21,24 +31,39 @@ bp = Blueprint("contacts", __name__, url_prefix="/contacts")
 def form_to_data(form: ContactForm) -> services.ContactData:
     """Plain values from the form for the service."""
     return services.ContactData(
-        first_name=form.first_name.data or "", last_name=form.last_name.data or "",
-        profession=form.profession.data, country=form.country.data or "",
-        language=form.language.data, specialty=form.specialty.data or "",
+        first_name=form.first_name.data or "",
+        last_name=form.last_name.data or "",
+        profession=form.profession.data,
+        country=form.country.data or "",
+        language=form.language.data,
+        specialty=form.specialty.data or "",
         registry_type=form.registry_type.data or None,
         registry_number=form.registry_number.data or None,
         phones=[p for p in (form.phone.data, form.phone2.data) if p],
-        email=form.email.data or None, institution=form.institution.data or "",
-        address=form.address.data or "", city=form.city.data or "",
-        postal_code=form.postal_code.data or "", consent_contact=bool(form.consent_contact.data))
+        email=form.email.data or None,
+        institution=form.institution.data or "",
+        address=form.address.data or "",
+        city=form.city.data or "",
+        postal_code=form.postal_code.data or "",
+        consent_contact=bool(form.consent_contact.data),
+    )
 
 
 def contact_summary(c: Contact) -> dict:
     """The JSON shape of a contact in lookups."""
-    return {"id": c.id, "name": c.full_name, "profession": c.profession,
-            "specialty": c.specialty, "institution": c.institution, "city": c.city,
-            "phone": c.primary_phone, "registry_number": c.registry_number,
-            "language": c.language, "country": c.country,
-            "url": url_for("contacts.show", contact_id=c.id)}
+    return {
+        "id": c.id,
+        "name": c.full_name,
+        "profession": c.profession,
+        "specialty": c.specialty,
+        "institution": c.institution,
+        "city": c.city,
+        "phone": c.primary_phone,
+        "registry_number": c.registry_number,
+        "language": c.language,
+        "country": c.country,
+        "url": url_for("contacts.show", contact_id=c.id),
+    }
 
 
 @bp.get("/")
@@ -55,8 +80,9 @@ def index():
 def lookup():
     """Search-as-you-type for the intake screen (JSON)."""
     q = request.args.get("q", "").strip()[:200]
-    return jsonify({"query": q, "results": [contact_summary(c)
-                                            for c in services.search_contacts(q, limit=10)]})
+    return jsonify(
+        {"query": q, "results": [contact_summary(c) for c in services.search_contacts(q, limit=10)]}
+    )
 
 
 def _save(form: ContactForm, contact: Contact | None):
@@ -124,11 +150,19 @@ def show(contact_id: int):
     types = [t for t in request.args.getlist("type") if t in history_types()]
     since, until = _parse_day(request.args.get("from")), _parse_day(request.args.get("to"))
     page = contact_history(
-        contact.id, types=types or None, since=since,
+        contact.id,
+        types=types or None,
+        since=since,
         until=until + timedelta(days=1) if until else None,
         page=request.args.get("page", 1, type=int) or 1,
-        per_page=current_app.config["HISTORY_PAGE_SIZE"])
-    return render_template("contacts/show.html", contact=contact, history=page,
-                           all_types=history_types(), chosen_types=types,
-                           date_from=request.args.get("from", ""),
-                           date_to=request.args.get("to", ""))
+        per_page=current_app.config["HISTORY_PAGE_SIZE"],
+    )
+    return render_template(
+        "contacts/show.html",
+        contact=contact,
+        history=page,
+        all_types=history_types(),
+        chosen_types=types,
+        date_from=request.args.get("from", ""),
+        date_to=request.args.get("to", ""),
+    )

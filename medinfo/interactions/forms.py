@@ -19,17 +19,35 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from medinfo.contacts.forms import PROFESSION_LABELS
 from medinfo.contacts.models import PROFESSIONS
 
-CHANNEL_LABELS = [("phone", _l("Phone")), ("email", _l("E-mail")), ("web_form", _l("Web form")),
-                  ("fax", _l("Fax")), ("letter", _l("Letter")),
-                  ("sales_rep", _l("Forwarded by a sales rep"))]
-CATEGORY_LABELS = [("medical_info", _l("Medical information")), ("off_label", _l("Off-label")),
-                   ("adverse_event", _l("Adverse event")),
-                   ("product_complaint", _l("Product complaint")), ("other", _l("Other"))]
-PRIORITY_LABELS = [("normal", _l("Normal")), ("high", _l("High")), ("urgent", _l("Urgent")),
-                   ("low", _l("Low"))]
-OUTCOME_LABELS = [("answered", _l("Answered")), ("callback_needed", _l("Callback needed")),
-                  ("transferred", _l("Transferred")), ("voicemail", _l("Voicemail")),
-                  ("no_answer", _l("No answer")), ("dropped", _l("Dropped"))]
+CHANNEL_LABELS = [
+    ("phone", _l("Phone")),
+    ("email", _l("E-mail")),
+    ("web_form", _l("Web form")),
+    ("fax", _l("Fax")),
+    ("letter", _l("Letter")),
+    ("sales_rep", _l("Forwarded by a sales rep")),
+]
+CATEGORY_LABELS = [
+    ("medical_info", _l("Medical information")),
+    ("off_label", _l("Off-label")),
+    ("adverse_event", _l("Adverse event")),
+    ("product_complaint", _l("Product complaint")),
+    ("other", _l("Other")),
+]
+PRIORITY_LABELS = [
+    ("normal", _l("Normal")),
+    ("high", _l("High")),
+    ("urgent", _l("Urgent")),
+    ("low", _l("Low")),
+]
+OUTCOME_LABELS = [
+    ("answered", _l("Answered")),
+    ("callback_needed", _l("Callback needed")),
+    ("transferred", _l("Transferred")),
+    ("voicemail", _l("Voicemail")),
+    ("no_answer", _l("No answer")),
+    ("dropped", _l("Dropped")),
+]
 LANGUAGE_LABELS = [("fr", "Français"), ("en", "English")]
 
 
@@ -47,26 +65,33 @@ class IntakeForm(FlaskForm):
     contact_id = HiddenField()
     new_first_name = StringField(_l("First name"), validators=[Optional(), Length(max=100)])
     new_last_name = StringField(_l("Last name"), validators=[Optional(), Length(max=100)])
-    new_profession = SelectField(_l("Profession"),
-                                 choices=[(p, PROFESSION_LABELS[p]) for p in PROFESSIONS])
+    new_profession = SelectField(
+        _l("Profession"), choices=[(p, PROFESSION_LABELS[p]) for p in PROFESSIONS]
+    )
     new_specialty = StringField(_l("Specialty"), validators=[Optional(), Length(max=100)])
     new_phone = StringField(_l("Phone"), validators=[Optional(), Length(max=40)])
     new_email = StringField(_l("E-mail"), validators=[Optional(), Length(max=254)])
     new_city = StringField(_l("City"), validators=[Optional(), Length(max=100)])
     new_country = StringField(_l("Country"), default="FR", validators=[Optional(), Length(max=2)])
-    new_registry_type = SelectField(_l("Registry"), default="", choices=[("", "—"), ("rpps", "RPPS"),
-                                                              ("npi", "NPI")])
-    new_registry_number = StringField(_l("Registry number"),
-                                      validators=[Optional(), Length(max=20)])
+    new_registry_type = SelectField(
+        _l("Registry"), default="", choices=[("", "—"), ("rpps", "RPPS"), ("npi", "NPI")]
+    )
+    new_registry_number = StringField(
+        _l("Registry number"), validators=[Optional(), Length(max=20)]
+    )
     confirm_new = HiddenField(default="")
-    requester_name = StringField(_l("Caller, if not the contact"),
-                                 validators=[Optional(), Length(max=200)])
-    requester_relation = StringField(_l("Relation (e.g. secretary)"),
-                                     validators=[Optional(), Length(max=100)])
+    requester_name = StringField(
+        _l("Caller, if not the contact"), validators=[Optional(), Length(max=200)]
+    )
+    requester_relation = StringField(
+        _l("Relation (e.g. secretary)"), validators=[Optional(), Length(max=100)]
+    )
     channel = SelectField(_l("Channel"), choices=CHANNEL_LABELS, default="phone")
-    unsolicited = RadioField(_l("Request"), choices=[("yes", _l("Unsolicited")),
-                                                     ("no", _l("Solicited"))],
-                             validators=[InputRequired(_l("Say whether it was unsolicited."))])
+    unsolicited = RadioField(
+        _l("Request"),
+        choices=[("yes", _l("Unsolicited")), ("no", _l("Solicited"))],
+        validators=[InputRequired(_l("Say whether it was unsolicited."))],
+    )
     language = SelectField(_l("Language"), choices=LANGUAGE_LABELS)
     priority = SelectField(_l("Priority"), choices=PRIORITY_LABELS)
     requests = FieldList(FormField(RequestForm), min_entries=1, max_entries=10)
@@ -79,8 +104,10 @@ class IntakeForm(FlaskForm):
 class CallForm(FlaskForm):
     """A further call (callback) on an existing case."""
 
-    direction = SelectField(_l("Direction"), choices=[("outbound", _l("Outbound (callback)")),
-                                                      ("inbound", _l("Inbound"))])
+    direction = SelectField(
+        _l("Direction"),
+        choices=[("outbound", _l("Outbound (callback)")), ("inbound", _l("Inbound"))],
+    )
     ani = StringField(_l("Number"), validators=[Optional(), Length(max=32)])
     minutes = IntegerField(_l("Duration (minutes)"), validators=[Optional()], default=5)
     outcome = SelectField(_l("Outcome"), choices=OUTCOME_LABELS)
@@ -107,8 +134,9 @@ class StatusForm(FlaskForm):
 class ScreeningForm(FlaskForm):
     """Did the caller mention an AE, special situation or complaint?"""
 
-    ae_screening = RadioField(_l("Did the caller mention an adverse event, a special situation "
-                                 "or a product complaint?"),
-                              choices=[("no", _l("No")), ("yes", _l("Yes"))],
-                              validators=[InputRequired()])
+    ae_screening = RadioField(
+        _l("Did the caller mention an adverse event, a special situation or a product complaint?"),
+        choices=[("no", _l("No")), ("yes", _l("Yes"))],
+        validators=[InputRequired()],
+    )
     submit = SubmitField(_l("Record"))

@@ -19,8 +19,7 @@ PRIORITIES = ("low", "normal", "high", "urgent")
 STATUSES = ("open", "pending_info", "escalated", "answered", "closed")
 AE_SCREENING = ("yes", "no")
 CALL_DIRECTIONS = ("inbound", "outbound")
-CALL_OUTCOMES = ("answered", "callback_needed", "transferred", "voicemail", "no_answer",
-                 "dropped")
+CALL_OUTCOMES = ("answered", "callback_needed", "transferred", "voicemail", "no_answer", "dropped")
 
 
 class Interaction(db.Model):
@@ -67,7 +66,8 @@ class Interaction(db.Model):
     def is_overdue(self, now: datetime) -> bool:
         """Open past its SLA due time."""
         return self.status not in ("answered", "closed") and bool(
-            self.sla_due_at and self.sla_due_at < now)
+            self.sla_due_at and self.sla_due_at < now
+        )
 
     @property
     def all_answered(self) -> bool:
@@ -85,7 +85,8 @@ class InfoRequest(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     interaction_id: Mapped[int] = mapped_column(
-        ForeignKey("interactions.id", ondelete="CASCADE"), index=True)
+        ForeignKey("interactions.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int] = mapped_column(Integer, default=1)
     product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"), index=True)
     category: Mapped[str] = mapped_column(String(32))
@@ -110,7 +111,8 @@ class Call(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     interaction_id: Mapped[int] = mapped_column(
-        ForeignKey("interactions.id", ondelete="CASCADE"), index=True)
+        ForeignKey("interactions.id", ondelete="CASCADE"), index=True
+    )
     direction: Mapped[str] = mapped_column(String(8), default="inbound")
     ani: Mapped[str] = mapped_column(String(32), default="")
     agent_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -121,18 +121,24 @@ def _resolve_requests(items: list[RequestData], errors: dict[str, str]) -> list[
             product = find_product(item.product)
             if product is None:
                 errors[f"requests.{i}.product"] = f"Unknown product {item.product!r}."
-        resolved.append(InfoRequest(position=i + 1, category=item.category, question=question,
-                                    product=product))
+        resolved.append(
+            InfoRequest(position=i + 1, category=item.category, question=question, product=product)
+        )
     return resolved
 
 
 def _request_snapshot(r: InfoRequest) -> dict:
-    return {"position": r.position, "category": r.category,
-            "product": r.product.name if r.product else None, "question": r.question}
+    return {
+        "position": r.position,
+        "category": r.category,
+        "product": r.product.name if r.product else None,
+        "question": r.question,
+    }
 
 
-def open_interaction(data: InteractionData, *, allow_duplicate: bool = False,
-                     commit: bool = True) -> Interaction:
+def open_interaction(
+    data: InteractionData, *, allow_duplicate: bool = False, commit: bool = True
+) -> Interaction:
     """Create an interaction, its requests and its call (and a new contact) in one transaction."""
     errors: dict[str, str] = {}
     if data.channel not in CHANNELS:
@@ -167,22 +173,38 @@ def open_interaction(data: InteractionData, *, allow_duplicate: bool = False,
         raise ValidationFailed({f"contact.{k}": v for k, v in exc.fields.items()}) from exc
     category = requests[0].category
     interaction = Interaction(
-        reference=next_reference(received_at), channel=data.channel, contact=contact,
+        reference=next_reference(received_at),
+        channel=data.channel,
+        contact=contact,
         requester_name=data.requester_name.strip()[:200],
-        requester_relation=data.requester_relation.strip()[:100], received_at=received_at,
-        owner_id=_user_id(), created_by_id=_user_id(), priority=data.priority,
-        language=data.language, country=(data.country or contact.country).upper()[:2],
-        unsolicited=bool(data.unsolicited), requests=requests,
+        requester_relation=data.requester_relation.strip()[:100],
+        received_at=received_at,
+        owner_id=_user_id(),
+        created_by_id=_user_id(),
+        priority=data.priority,
+        language=data.language,
+        country=(data.country or contact.country).upper()[:2],
+        unsolicited=bool(data.unsolicited),
+        requests=requests,
         sla_due_at=request_due(category, data.priority, received_at),
     )
     db.session.add(interaction)
     db.session.flush()
-    record_event("interaction.opened", "interaction", interaction.id, new={
-        "reference": interaction.reference, "channel": interaction.channel,
-        "contact_id": contact.id, "received_at": received_at, "unsolicited": interaction.unsolicited,
-        "language": interaction.language, "priority": interaction.priority,
-        "requests": [_request_snapshot(r) for r in requests],
-    })
+    record_event(
+        "interaction.opened",
+        "interaction",
+        interaction.id,
+        new={
+            "reference": interaction.reference,
+            "channel": interaction.channel,
+            "contact_id": contact.id,
+            "received_at": received_at,
+            "unsolicited": interaction.unsolicited,
+            "language": interaction.language,
+            "priority": interaction.priority,
+            "requests": [_request_snapshot(r) for r in requests],
+        },
+    )
     if data.call is not None:
         _add_call(interaction, data.call)
     if commit:
@@ -195,15 +217,34 @@ def _add_call(interaction: Interaction, data: CallData) -> Call:
     duration = None
     if data.ended_at is not None:
         duration = int((data.ended_at - data.started_at).total_seconds())
-    call = Call(interaction=interaction, direction=data.direction, ani=(data.ani or "")[:32],
-                agent_id=_user_id(), started_at=data.started_at, ended_at=data.ended_at,
-                duration_seconds=duration, notes=data.notes or "", outcome=data.outcome)
+    call = Call(
+        interaction=interaction,
+        direction=data.direction,
+        ani=(data.ani or "")[:32],
+        agent_id=_user_id(),
+        started_at=data.started_at,
+        ended_at=data.ended_at,
+        duration_seconds=duration,
+        notes=data.notes or "",
+        outcome=data.outcome,
+    )
     db.session.add(call)
     db.session.flush()
-    record_event("call.logged", "call", call.id, new={
-        "interaction": interaction.reference, "direction": call.direction, "ani": call.ani,
-        "started_at": call.started_at, "ended_at": call.ended_at, "outcome": call.outcome,
-        "duration_seconds": duration, "notes": call.notes})
+    record_event(
+        "call.logged",
+        "call",
+        call.id,
+        new={
+            "interaction": interaction.reference,
+            "direction": call.direction,
+            "ani": call.ani,
+            "started_at": call.started_at,
+            "ended_at": call.ended_at,
+            "outcome": call.outcome,
+            "duration_seconds": duration,
+            "notes": call.notes,
+        },
+    )
     return call
 
 
@@ -235,8 +276,14 @@ def change_status(interaction: Interaction, new_status: str, reason: str | None 
     if old == "answered" and new_status == "open" and not (reason or "").strip():
         raise ValidationFailed({"reason": "Say why the answered case is reopened."})
     interaction.status = new_status
-    record_event("interaction.status_changed", "interaction", interaction.id,
-                 old={"status": old}, new={"status": new_status}, reason=reason)
+    record_event(
+        "interaction.status_changed",
+        "interaction",
+        interaction.id,
+        old={"status": old},
+        new={"status": new_status},
+        reason=reason,
+    )
     db.session.commit()
     interaction_changed.send(interaction, action="status_changed")
 
@@ -251,16 +298,24 @@ def answer_request(request: InfoRequest, answer: str, reason: str | None = None)
     if len(text) > MAX_TEXT:
         raise ValidationFailed({"answer": f"Limited to {MAX_TEXT} characters."})
     if request.category == "off_label" and not interaction.unsolicited:
-        raise DomainError("Off-label information is only given in answer to an unsolicited "
-                          "request.", {"answer": "This request was solicited."})
+        raise DomainError(
+            "Off-label information is only given in answer to an unsolicited request.",
+            {"answer": "This request was solicited."},
+        )
     old = request.answer
     if old is not None and not (reason or "").strip():
         raise ValidationFailed({"reason": "Say why the recorded answer is corrected."})
     request.answer = text
     request.answered_at = utcnow()
     request.answered_by_id = _user_id()
-    record_event("request.answered", "request", request.id, old={"answer": old} if old else None,
-                 new={"answer": text, "interaction": interaction.reference}, reason=reason)
+    record_event(
+        "request.answered",
+        "request",
+        request.id,
+        old={"answer": old} if old else None,
+        new={"answer": text, "interaction": interaction.reference},
+        reason=reason,
+    )
     db.session.commit()
     interaction_changed.send(interaction, action="answered")
 
@@ -273,8 +328,13 @@ def record_ae_screening(interaction: Interaction, answer: str) -> None:
     old = interaction.ae_screening
     interaction.ae_screening = answer
     interaction.ae_screened_at = utcnow()
-    record_event("interaction.ae_screened", "interaction", interaction.id,
-                 old={"ae_screening": old}, new={"ae_screening": answer})
+    record_event(
+        "interaction.ae_screened",
+        "interaction",
+        interaction.id,
+        old={"ae_screening": old},
+        new={"ae_screening": answer},
+    )
     db.session.commit()
 
 
@@ -289,8 +349,13 @@ def close_interaction(interaction: Interaction) -> None:
         raise Conflict(" ".join(problems))
     interaction.status = "closed"
     interaction.closed_at = utcnow()
-    record_event("interaction.closed", "interaction", interaction.id,
-                 old={"status": "answered"}, new={"status": "closed"})
+    record_event(
+        "interaction.closed",
+        "interaction",
+        interaction.id,
+        old={"status": "answered"},
+        new={"status": "closed"},
+    )
     db.session.commit()
     interaction_changed.send(interaction, action="closed")
 

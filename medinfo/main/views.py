@@ -21,18 +21,34 @@ def home():
     if not current_user.can(Permission.VIEW_INTERACTIONS):
         return redirect(url_for("auth.account"))
     now = utcnow()
-    counts = dict(db.session.execute(
-        select(Interaction.status, func.count()).group_by(Interaction.status)).all())
+    counts = dict(
+        db.session.execute(
+            select(Interaction.status, func.count()).group_by(Interaction.status)
+        ).all()
+    )
     mine = db.session.scalars(
-        select(Interaction).where(Interaction.owner_id == current_user.id,
-                                  Interaction.status != "closed")
-        .order_by(Interaction.sla_due_at).limit(10)).all()
+        select(Interaction)
+        .where(Interaction.owner_id == current_user.id, Interaction.status != "closed")
+        .order_by(Interaction.sla_due_at)
+        .limit(10)
+    ).all()
     overdue = db.session.scalars(
-        select(Interaction).where(Interaction.status.in_(("open", "pending_info", "escalated")),
-                                  Interaction.sla_due_at < now)
-        .order_by(Interaction.sla_due_at).limit(10)).all()
-    return render_template("main/home.html", counts=counts, mine=mine, overdue=overdue, now=now,
-                           can_take_calls=current_user.can(Permission.HANDLE_INTERACTIONS))
+        select(Interaction)
+        .where(
+            Interaction.status.in_(("open", "pending_info", "escalated")),
+            Interaction.sla_due_at < now,
+        )
+        .order_by(Interaction.sla_due_at)
+        .limit(10)
+    ).all()
+    return render_template(
+        "main/home.html",
+        counts=counts,
+        mine=mine,
+        overdue=overdue,
+        now=now,
+        can_take_calls=current_user.can(Permission.HANDLE_INTERACTIONS),
+    )
 
 
 @bp.get("/healthz")

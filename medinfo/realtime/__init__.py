@@ -50,7 +50,11 @@ def _interaction_changed(interaction, action: str = "changed", **_kw) -> None:
     """Nudge desk screens after an interaction changed (already committed)."""
     from medinfo.extensions import socketio
 
-    payload = {"id": interaction.id, "reference": interaction.reference,
-               "status": interaction.status, "action": action}
+    payload = {
+        "id": interaction.id,
+        "reference": interaction.reference,
+        "status": interaction.status,
+        "action": action,
+    }
     for role in ("agent", "medical_reviewer"):
         socketio.emit("interaction.changed", payload, to=f"role:{role}")

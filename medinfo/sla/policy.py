@@ -35,8 +35,9 @@ def desk_calendar(around: datetime | None = None) -> BusinessCalendar:
     """The desk's calendar: MEDINFO_CALENDAR (JSON) plus public holidays of MEDINFO_HOLIDAYS."""
     cfg = current_app.config
     year = (around or datetime.now()).year
-    return _calendar(cfg.get("MEDINFO_CALENDAR", ""), cfg.get("MEDINFO_HOLIDAYS", ""),
-                     (year - 1, year, year + 1))
+    return _calendar(
+        cfg.get("MEDINFO_CALENDAR", ""), cfg.get("MEDINFO_HOLIDAYS", ""), (year - 1, year, year + 1)
+    )
 
 
 def request_due(category: str, priority: str, received_at: datetime) -> datetime:

@@ -45,10 +45,17 @@ from tests.conftest import PASSWORD
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-SKIP_REASON = ("Chromium not found: browser tests skipped (install Debian's chromium or set "
-               "MEDINFO_CHROMIUM)")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SKIP_REASON = (
+    "Chromium not found: browser tests skipped (install Debian's chromium or set MEDINFO_CHROMIUM)"
+)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SHOTS = Path(os.environ.get("MEDINFO_SHOTS", "/tmp/shots"))  # noqa: S108 - screenshots, not secrets
 TIMEOUT_MS = 5000
 
@@ -69,8 +76,10 @@ def chromium_path() -> str:
     if path is None:
         pytest.skip(SKIP_REASON)
     if importlib.util.find_spec("playwright") is None:
-        pytest.skip("The playwright package is missing: browser tests skipped "
-                    "(pip install playwright; no browser download is needed)")
+        pytest.skip(
+            "The playwright package is missing: browser tests skipped "
+            "(pip install playwright; no browser download is needed)"
+        )
     return path
 
 
@@ -78,8 +87,12 @@ def chromium_path() -> str:
 def live_server(app) -> Iterator[str]:
     """The app served on a free local port in a background thread; yields its base URL."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
-                              name="medinfo-live-server", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever,
+        kwargs={"poll_interval": 0.1},
+        name="medinfo-live-server",
+        daemon=True,
+    )
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_port}"
@@ -95,8 +108,9 @@ def browser(chromium_path: str, live_server: str) -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=chromium_path, headless=True,
-                                      args=CHROMIUM_ARGS)
+        chromium = pw.chromium.launch(
+            executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS
+        )
         try:
             yield chromium
         finally:
@@ -106,9 +120,12 @@ def browser(chromium_path: str, live_server: str) -> Iterator[Browser]:
 @pytest.fixture
 def page(browser: Browser, live_server: str) -> Iterator[Page]:
     """A fresh context and page per test; uncaught JavaScript errors fail the test."""
-    context = browser.new_context(base_url=live_server, locale="en-GB",
-                                  timezone_id="Europe/Paris",
-                                  viewport={"width": 1366, "height": 900})
+    context = browser.new_context(
+        base_url=live_server,
+        locale="en-GB",
+        timezone_id="Europe/Paris",
+        viewport={"width": 1366, "height": 900},
+    )
     context.set_default_timeout(TIMEOUT_MS)
     tab = context.new_page()
     errors: list[str] = []

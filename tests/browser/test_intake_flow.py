@@ -42,8 +42,11 @@ def test_new_caller_saved_with_ctrl_enter_and_in_history(page, make_user, produc
     page.select_option("#new_profession", "physician")
     page.fill("#new_phone", "01 42 68 53 00")
     page.fill("#new_city", "Paris")
-    _answer_question(page, "Can Cardiolex be given with eGFR below 30?",
-                     "Nephrologist asked about renal dosing; SRD read out.")
+    _answer_question(
+        page,
+        "Can Cardiolex be given with eGFR below 30?",
+        "Nephrologist asked about renal dosing; SRD read out.",
+    )
     shot(page, "02-intake-filled")
 
     page.locator("#call-notes").press("Control+Enter")
@@ -72,8 +75,7 @@ def test_new_caller_saved_with_ctrl_enter_and_in_history(page, make_user, produc
     assert _count(db, Contact) == 1
 
 
-def test_caller_search_as_you_type_picks_with_keyboard(page, make_user, make_contact,
-                                                       products, db):
+def test_caller_search_as_you_type_picks_with_keyboard(page, make_user, make_contact, products, db):
     from medinfo.interactions.models import Interaction
 
     caller = make_contact(first_name="Bastien", last_name="Quennehen", city="Nantes")
@@ -111,8 +113,9 @@ def test_caller_search_as_you_type_picks_with_keyboard(page, make_user, make_con
     assert [i.contact_id for i in interactions] == [caller.id]
 
 
-def test_save_without_unsolicited_answer_shows_error_and_creates_nothing(page, make_user,
-                                                                          products, db):
+def test_save_without_unsolicited_answer_shows_error_and_creates_nothing(
+    page, make_user, products, db
+):
     from medinfo.contacts.models import Contact
     from medinfo.interactions.models import Interaction
 
@@ -139,7 +142,8 @@ def test_save_without_unsolicited_answer_shows_error_and_creates_nothing(page, m
     # What was typed is still there, and the new-contact section is open again.
     assert page.locator("#new_last_name").input_value() == "Verdier"
     assert page.locator("#requests-0-question").input_value() == (
-        "Missing the solicited/unsolicited answer.")
+        "Missing the solicited/unsolicited answer."
+    )
     assert page.locator("#new-contact").get_attribute("open") is not None
     assert page.locator("#requests-0-product").input_value() == "Cardiolex"
     # The call timer keeps counting from the first screen, not from the re-display.
@@ -157,8 +161,9 @@ def test_no_chosen_caller_box_before_a_caller_is_chosen(page, make_user):
     assert page.locator("#chosen-contact").is_hidden()
 
 
-def test_look_alike_new_caller_is_offered_as_existing_and_picked(page, make_user, make_contact,
-                                                                 products, db):
+def test_look_alike_new_caller_is_offered_as_existing_and_picked(
+    page, make_user, make_contact, products, db
+):
     from medinfo.contacts.models import Contact
     from medinfo.interactions.models import Interaction
 
@@ -185,8 +190,7 @@ def test_look_alike_new_caller_is_offered_as_existing_and_picked(page, make_user
     page.keyboard.press("Control+Enter")
 
     page.wait_for_url(re.compile(r"/cases/\d+$"))
-    assert page.locator(".pagehead p.muted a").get_attribute("href") == (
-        f"/contacts/{existing.id}")
+    assert page.locator(".pagehead p.muted a").get_attribute("href") == (f"/contacts/{existing.id}")
     db.session.rollback()
     assert [i.contact_id for i in db.session.scalars(select(Interaction))] == [existing.id]
     assert _count(db, Contact) == 1

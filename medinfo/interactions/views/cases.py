@@ -42,10 +42,18 @@ def index():
         stmt = stmt.where(Interaction.owner_id == current_user.id)
     if ref:
         stmt = stmt.where(Interaction.reference.ilike(f"%{ref}%"))
-    page = db.paginate(stmt, page=request.args.get("page", 1, type=int), per_page=30,
-                       error_out=False)
-    return render_template("interactions/index.html", page=page, status=status, mine=mine,
-                           ref=ref, statuses=STATUSES, now=utcnow())
+    page = db.paginate(
+        stmt, page=request.args.get("page", 1, type=int), per_page=30, error_out=False
+    )
+    return render_template(
+        "interactions/index.html",
+        page=page,
+        status=status,
+        mine=mine,
+        ref=ref,
+        statuses=STATUSES,
+        now=utcnow(),
+    )
 
 
 def _load(interaction_id: int) -> Interaction:
@@ -61,11 +69,17 @@ def show(interaction_id: int):
     interaction = _load(interaction_id)
     can_edit = can_edit_interaction(current_user, interaction)
     return render_template(
-        "interactions/show.html", interaction=interaction, can_edit=can_edit,
+        "interactions/show.html",
+        interaction=interaction,
+        can_edit=can_edit,
         next_statuses=sorted(services.TRANSITIONS[interaction.status] - {"closed"}),
         can_close=interaction.status == "answered",
-        call_form=CallForm(), answer_form=AnswerForm(), status_form=StatusForm(),
-        screening_form=ScreeningForm(ae_screening=interaction.ae_screening), now=utcnow())
+        call_form=CallForm(),
+        answer_form=AnswerForm(),
+        status_form=StatusForm(),
+        screening_form=ScreeningForm(ae_screening=interaction.ae_screening),
+        now=utcnow(),
+    )
 
 
 def _editable(interaction_id: int) -> Interaction:
@@ -103,9 +117,14 @@ def add_call(interaction_id: int):
         return _back(interaction)
     now = utcnow()
     minutes = max(0, min(form.minutes.data or 0, 600))
-    data = services.CallData(started_at=now - timedelta(minutes=minutes), ended_at=now,
-                             ani=form.ani.data or "", notes=form.notes.data or "",
-                             outcome=form.outcome.data, direction=form.direction.data)
+    data = services.CallData(
+        started_at=now - timedelta(minutes=minutes),
+        ended_at=now,
+        ani=form.ani.data or "",
+        notes=form.notes.data or "",
+        outcome=form.outcome.data,
+        direction=form.direction.data,
+    )
     return _run(lambda: services.log_call(interaction, data), interaction, _("Call logged."))
 
 
@@ -121,8 +140,11 @@ def answer(interaction_id: int, request_id: int):
     if not form.validate_on_submit():
         flash(_("Type the answer first."), "error")
         return _back(interaction)
-    return _run(lambda: services.answer_request(info, form.answer.data, form.reason.data),
-                interaction, _("Answer recorded."))
+    return _run(
+        lambda: services.answer_request(info, form.answer.data, form.reason.data),
+        interaction,
+        _("Answer recorded."),
+    )
 
 
 @bp.post("/<int:interaction_id>/status")
@@ -133,8 +155,11 @@ def status(interaction_id: int):
     form = StatusForm()
     if not form.validate_on_submit():
         abort(400)
-    return _run(lambda: services.change_status(interaction, form.status.data, form.reason.data),
-                interaction, _("Status updated."))
+    return _run(
+        lambda: services.change_status(interaction, form.status.data, form.reason.data),
+        interaction,
+        _("Status updated."),
+    )
 
 
 @bp.post("/<int:interaction_id>/screening")
@@ -146,5 +171,8 @@ def screening(interaction_id: int):
     if not form.validate_on_submit():
         flash(_("Answer yes or no."), "error")
         return _back(interaction)
-    return _run(lambda: services.record_ae_screening(interaction, form.ae_screening.data),
-                interaction, _("Screening answer recorded."))
+    return _run(
+        lambda: services.record_ae_screening(interaction, form.ae_screening.data),
+        interaction,
+        _("Screening answer recorded."),
+    )

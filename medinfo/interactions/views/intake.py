@@ -9,9 +9,9 @@ from flask_babel import gettext as _
 
 from medinfo.catalog.services import list_products
 from medinfo.contacts.services import ContactData, DuplicateSuspected, get_contact
+from medinfo.contacts.validation import phone_or_none
 from medinfo.database import utcnow
 from medinfo.errors import ValidationFailed
-from medinfo.contacts.validation import phone_or_none
 from medinfo.forms import apply_field_errors
 from medinfo.interactions import services
 from medinfo.interactions.forms import IntakeForm
@@ -22,8 +22,9 @@ MAX_CALL_AGE = timedelta(hours=12)
 
 
 def _product_choices() -> list[tuple[str, str]]:
-    return [("", "—")] + [(p.name, f"{p.name} ({p.inn})" if p.inn else p.name)
-                          for p in list_products()]
+    return [("", "—")] + [
+        (p.name, f"{p.name} ({p.inn})" if p.inn else p.name) for p in list_products()
+    ]
 
 
 def _started_at(raw: str | None, now: datetime) -> datetime:
@@ -43,30 +44,49 @@ def intake_to_data(form: IntakeForm, now: datetime) -> services.InteractionData:
     new_contact = None
     if contact_id is None and (form.new_last_name.data or "").strip():
         new_contact = ContactData(
-            first_name=form.new_first_name.data or "", last_name=form.new_last_name.data or "",
-            profession=form.new_profession.data, country=form.new_country.data or "",
-            language=form.language.data, specialty=form.new_specialty.data or "",
+            first_name=form.new_first_name.data or "",
+            last_name=form.new_last_name.data or "",
+            profession=form.new_profession.data,
+            country=form.new_country.data or "",
+            language=form.language.data,
+            specialty=form.new_specialty.data or "",
             registry_type=form.new_registry_type.data or None,
             registry_number=form.new_registry_number.data or None,
             phones=[form.new_phone.data] if form.new_phone.data else [],
-            email=form.new_email.data or None, city=form.new_city.data or "")
-    requests = [services.RequestData(category=r.category.data, question=r.question.data or "",
-                                     product=r.product.data or None)
-                for r in form.requests if (r.question.data or "").strip()]
+            email=form.new_email.data or None,
+            city=form.new_city.data or "",
+        )
+    requests = [
+        services.RequestData(
+            category=r.category.data, question=r.question.data or "", product=r.product.data or None
+        )
+        for r in form.requests
+        if (r.question.data or "").strip()
+    ]
     call = None
     if form.channel.data == "phone":
         # The caller's number is known here only when it was typed for a new contact.
         ani = phone_or_none(form.new_phone.data or "", form.new_country.data or "FR") or ""
-        call = services.CallData(started_at=_started_at(form.call_started_at.data, now),
-                                 ended_at=now, ani=ani if new_contact else "",
-                                 notes=form.notes.data or "", outcome=form.outcome.data)
+        call = services.CallData(
+            started_at=_started_at(form.call_started_at.data, now),
+            ended_at=now,
+            ani=ani if new_contact else "",
+            notes=form.notes.data or "",
+            outcome=form.outcome.data,
+        )
     return services.InteractionData(
-        contact_id=contact_id, new_contact=new_contact, channel=form.channel.data,
+        contact_id=contact_id,
+        new_contact=new_contact,
+        channel=form.channel.data,
         unsolicited={"yes": True, "no": False}.get(form.unsolicited.data),
-        language=form.language.data, priority=form.priority.data,
+        language=form.language.data,
+        priority=form.priority.data,
         requester_name=form.requester_name.data or "",
-        requester_relation=form.requester_relation.data or "", requests=requests, call=call,
-        received_at=call.started_at if call else now)
+        requester_relation=form.requester_relation.data or "",
+        requests=requests,
+        call=call,
+        received_at=call.started_at if call else now,
+    )
 
 
 def show_intake_errors(form: IntakeForm, errors: dict[str, str]) -> None:
@@ -111,11 +131,17 @@ def intake():
         data = intake_to_data(form, utcnow())
         try:
             interaction = services.open_interaction(
-                data, allow_duplicate=form.confirm_new.data == "yes")
+                data, allow_duplicate=form.confirm_new.data == "yes"
+            )
         except DuplicateSuspected as exc:
             duplicates = exc.candidates
-            flash(_("This caller looks like an existing contact: pick them, or confirm that "
-                    "this is a new person."), "warning")
+            flash(
+                _(
+                    "This caller looks like an existing contact: pick them, or confirm that "
+                    "this is a new person."
+                ),
+                "warning",
+            )
         except ValidationFailed as exc:
             show_intake_errors(form, exc.fields)
             flash(_("The call was not saved: please correct the marked fields."), "error")
@@ -124,5 +150,10 @@ def intake():
             return redirect(url_for("interactions.show", interaction_id=interaction.id))
     elif request.method == "POST":
         flash(_("The call was not saved: please correct the marked fields."), "error")
-    return render_template("interactions/intake.html", form=form, contact=contact,
-                           duplicates=duplicates, product_choices=_product_choices())
+    return render_template(
+        "interactions/intake.html",
+        form=form,
+        contact=contact,
+        duplicates=duplicates,
+        product_choices=_product_choices(),
+    )
