@@ -10,6 +10,7 @@ from flask_babel import format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from medinfo.labels import label
 from medinfo.permissions import Permission
 
 
@@ -39,7 +40,12 @@ def nav_for(user) -> list[NavItem]:
     return [item for item in NAV if user.can(item.permission)]
 
 
-def dt(value: datetime | None, fmt: str = "short") -> str:
+# Day, abbreviated month, year and 24-hour time: unambiguous in both languages
+# ("23 Nov 2026, 14:05" / "23 nov. 2026, 14:05"), unlike the US short format.
+DATETIME_PATTERN = "d MMM yyyy, HH:mm"
+
+
+def dt(value: datetime | None, fmt: str = DATETIME_PATTERN) -> str:
     """Format a UTC datetime in the desk's time zone and the user's locale."""
     if value is None:
         return "—"
@@ -57,6 +63,7 @@ def init_templating(app: Flask) -> None:
     """Register filters and context."""
     app.add_template_filter(dt, "dt")
     app.add_template_filter(duration, "duration")
+    app.add_template_filter(label, "label")
 
     @app.context_processor
     def _context() -> dict:

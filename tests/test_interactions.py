@@ -263,3 +263,13 @@ def test_intake_errors_are_shown_beside_their_fields(agent_client, products, db)
     resp = agent_client.post("/cases/intake", data=none)
     assert "Choose the caller or enter a new contact." in resp.text
     assert count(db, Interaction) == 0
+
+
+def test_pages_show_labels_not_codes(agent_client, make_interaction):
+    from medinfo.interactions import services as svc
+
+    i = make_interaction(category="off_label")
+    svc.change_status(i, "pending_info")
+    page = agent_client.get(f"/cases/{i.id}").text
+    assert "Pending information" in page and "Off-label" in page
+    assert "pending_info</span>" not in page and ">off_label<" not in page

@@ -6,18 +6,7 @@ from wtforms import BooleanField, SelectField, StringField, SubmitField, TextAre
 from wtforms.validators import DataRequired, Length, Optional
 
 from medinfo.contacts.models import PROFESSIONS
-
-PROFESSION_LABELS = {
-    "physician": _l("Physician"),
-    "pharmacist": _l("Pharmacist"),
-    "nurse": _l("Nurse"),
-    "dentist": _l("Dentist"),
-    "midwife": _l("Midwife"),
-    "other_hcp": _l("Other HCP"),
-    "patient": _l("Patient"),
-    "consumer": _l("Consumer"),
-    "other": _l("Other"),
-}
+from medinfo.labels import choices
 
 
 class ContactForm(FlaskForm):
@@ -25,9 +14,7 @@ class ContactForm(FlaskForm):
 
     first_name = StringField(_l("First name"), validators=[Optional(), Length(max=100)])
     last_name = StringField(_l("Last name"), validators=[DataRequired(), Length(max=100)])
-    profession = SelectField(
-        _l("Profession"), choices=[(p, PROFESSION_LABELS[p]) for p in PROFESSIONS]
-    )
+    profession = SelectField(_l("Profession"), choices=choices("profession", PROFESSIONS))
     specialty = StringField(_l("Specialty"), validators=[Optional(), Length(max=100)])
     registry_type = SelectField(
         _l("Registry"),

@@ -16,38 +16,13 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from medinfo.contacts.forms import PROFESSION_LABELS
 from medinfo.contacts.models import PROFESSIONS
+from medinfo.labels import choices
 
-CHANNEL_LABELS = [
-    ("phone", _l("Phone")),
-    ("email", _l("E-mail")),
-    ("web_form", _l("Web form")),
-    ("fax", _l("Fax")),
-    ("letter", _l("Letter")),
-    ("sales_rep", _l("Forwarded by a sales rep")),
-]
-CATEGORY_LABELS = [
-    ("medical_info", _l("Medical information")),
-    ("off_label", _l("Off-label")),
-    ("adverse_event", _l("Adverse event")),
-    ("product_complaint", _l("Product complaint")),
-    ("other", _l("Other")),
-]
-PRIORITY_LABELS = [
-    ("normal", _l("Normal")),
-    ("high", _l("High")),
-    ("urgent", _l("Urgent")),
-    ("low", _l("Low")),
-]
-OUTCOME_LABELS = [
-    ("answered", _l("Answered")),
-    ("callback_needed", _l("Callback needed")),
-    ("transferred", _l("Transferred")),
-    ("voicemail", _l("Voicemail")),
-    ("no_answer", _l("No answer")),
-    ("dropped", _l("Dropped")),
-]
+CHANNEL_LABELS = choices("channel")
+CATEGORY_LABELS = choices("category")
+PRIORITY_LABELS = choices("priority")
+OUTCOME_LABELS = choices("outcome")
 LANGUAGE_LABELS = [("fr", "Français"), ("en", "English")]
 
 
@@ -65,9 +40,7 @@ class IntakeForm(FlaskForm):
     contact_id = HiddenField()
     new_first_name = StringField(_l("First name"), validators=[Optional(), Length(max=100)])
     new_last_name = StringField(_l("Last name"), validators=[Optional(), Length(max=100)])
-    new_profession = SelectField(
-        _l("Profession"), choices=[(p, PROFESSION_LABELS[p]) for p in PROFESSIONS]
-    )
+    new_profession = SelectField(_l("Profession"), choices=choices("profession", PROFESSIONS))
     new_specialty = StringField(_l("Specialty"), validators=[Optional(), Length(max=100)])
     new_phone = StringField(_l("Phone"), validators=[Optional(), Length(max=40)])
     new_email = StringField(_l("E-mail"), validators=[Optional(), Length(max=254)])
@@ -106,7 +79,7 @@ class CallForm(FlaskForm):
 
     direction = SelectField(
         _l("Direction"),
-        choices=[("outbound", _l("Outbound (callback)")), ("inbound", _l("Inbound"))],
+        choices=choices("direction", ("outbound", "inbound")),
     )
     ani = StringField(_l("Number"), validators=[Optional(), Length(max=32)])
     minutes = IntegerField(_l("Duration (minutes)"), validators=[Optional()], default=5)
