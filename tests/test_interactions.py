@@ -273,3 +273,22 @@ def test_pages_show_labels_not_codes(agent_client, make_interaction):
     page = agent_client.get(f"/cases/{i.id}").text
     assert "Pending information" in page and "Off-label" in page
     assert "pending_info</span>" not in page and ">off_label<" not in page
+
+
+def test_call_cannot_start_before_the_case_was_received(make_contact, products, db):
+    now = datetime.now(UTC)
+    data = services.InteractionData(
+        contact_id=make_contact().id,
+        channel="phone",
+        unsolicited=True,
+        language="fr",
+        requests=[services.RequestData("medical_info", "Q", "Cardiolex")],
+        received_at=now - timedelta(minutes=1),
+        call=services.CallData(started_at=now - timedelta(hours=2), ended_at=now),
+    )
+    with pytest.raises(ValidationFailed) as exc:
+        services.open_interaction(data)
+    assert "call.started_at" in exc.value.fields
+    db.session.rollback()
+    data.received_at = None  # day 0 defaults to the call's start
+    assert services.open_interaction(data).received_at == now - timedelta(hours=2)

@@ -149,11 +149,18 @@ def open_interaction(
         errors["language"] = "Language must be en or fr."
     if data.priority not in PRIORITIES:
         errors["priority"] = f"Priority must be one of: {', '.join(PRIORITIES)}."
-    received_at = data.received_at or utcnow()
+    # Day 0 is when the company heard of it: the call's start when a call is logged.
+    received_at = data.received_at or (data.call.started_at if data.call else utcnow())
     if received_at.tzinfo is None:
         errors["received_at"] = "Give a time zone (e.g. 2026-11-23T10:00:00+01:00)."
     elif received_at > utcnow() + CLOCK_SKEW:
         errors["received_at"] = "The received time cannot be in the future."
+    elif (
+        data.call is not None
+        and data.call.started_at.tzinfo is not None
+        and data.call.started_at < received_at - CLOCK_SKEW
+    ):
+        errors["call.started_at"] = "The call cannot start before the case was received."
     contact = None
     if data.contact_id is not None:
         contact = db.session.get(Contact, data.contact_id)
