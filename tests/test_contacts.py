@@ -217,3 +217,10 @@ def test_npi_search_on_a_us_desk_is_not_mistaken_for_a_phone(app):
         assert [x.id for x in search_contacts("1234567893")] == [c.id]
     finally:
         app.config["MEDINFO_DEFAULT_COUNTRY"] = "FR"
+
+
+def test_each_name_error_is_reported_on_its_own_field(app):
+    with pytest.raises(ValidationFailed) as exc:
+        create_contact(data(first_name="x" * 101, last_name=""))
+    assert exc.value.fields["last_name"] == "Last name is required."
+    assert "first_name" in exc.value.fields

@@ -69,8 +69,10 @@ def clean_contact(data: ContactData) -> ContactData:
     first, last = (data.first_name or "").strip(), (data.last_name or "").strip()
     if not last:
         errors["last_name"] = "Last name is required."
-    if len(first) > 100 or len(last) > 100:
+    elif len(last) > 100:
         errors["last_name"] = "Names are limited to 100 characters."
+    if len(first) > 100:
+        errors["first_name"] = "Names are limited to 100 characters."
     if data.profession not in PROFESSIONS:
         errors["profession"] = f"Profession must be one of: {', '.join(PROFESSIONS)}."
     country = (data.country or "").strip().upper()
