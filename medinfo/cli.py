@@ -109,12 +109,16 @@ def audit_verify() -> None:
 @click.option("--interactions", default=1000, show_default=True)
 def demo_load(contacts: int, interactions: int) -> None:
     """Load demo users, products, contacts and interactions (idempotent)."""
-    from medinfo.demo.loader import DEMO_PASSWORD, DEMO_USERS, load_demo
+    from medinfo.demo.loader import DEMO_PASSWORD, DEMO_USERS, DemoLoadError, load_demo
 
     def progress(phase: str, done: int, total: int) -> None:
         click.echo(f"\r  {phase}: {done}/{total}", nl=done >= total)
 
-    summary = load_demo(contacts=contacts, interactions=interactions, progress=progress)
+    try:
+        summary = load_demo(contacts=contacts, interactions=interactions, progress=progress)
+    except DemoLoadError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(1) from None
     click.echo(str(summary))
     click.echo(f"\nDemo logins (password for all: {DEMO_PASSWORD})")
     for username, role, full_name, _lang in DEMO_USERS:

@@ -2,134 +2,262 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import random
+import string
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from importlib.resources import files
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from config import TestingConfig
-from medinfo import create_app
-from medinfo.audit import verify_chain
+from medinfo.audit import record_event, verify_chain
 from medinfo.audit.models import AuditEvent
 from medinfo.auth.models import User
 from medinfo.catalog.models import Product
 from medinfo.contacts.models import Contact
 from medinfo.contacts.validation import registry_error
 from medinfo.database import utcnow
-from medinfo.demo.backdating import backdate_case
-from medinfo.demo.loader import DEMO_PASSWORD, DEMO_USERS, load_demo
-from medinfo.extensions import db
+from medinfo.demo.backdating import DEMO_ACTOR, backdate_case
+from medinfo.demo.cases import CaseContact, plan_cases
+from medinfo.demo.loader import DEMO_PASSWORD, DEMO_USERS, DemoLoadError, load_demo
+from medinfo.demo.people import make_people, regions
+from medinfo.demo.questions import DEMO_PRODUCTS, topics
 from medinfo.interactions.models import Interaction
 from medinfo.permissions import Role
 
-CONTACTS, INTERACTIONS, DAYS = 20, 60, 90
+DAYS = 90
 
 
-@pytest.fixture(scope="module")
-def demo_app(tmp_path_factory):
-    """An app on its own SQLite file (the loader opens fresh sessions), with a small demo load."""
-    tmp = tmp_path_factory.mktemp("demo")
-
-    class DemoTestConfig(TestingConfig):
-        SQLALCHEMY_DATABASE_URI = f"sqlite:///{tmp / 'demo.sqlite3'}"
-        MEDINFO_AUDIT_CHECKPOINT = str(tmp / "audit-checkpoint.json")
-
-    app = create_app(DemoTestConfig)
-    with app.app_context():
-        db.create_all()
-        app.extensions["demo_summary"] = load_demo(contacts=CONTACTS, interactions=INTERACTIONS,
-                                                   days=DAYS)
-        yield app
-        db.session.remove()
-        db.engine.dispose()
+@pytest.fixture
+def loaded(app, db):
+    """A small demo load (20 contacts, 60 cases) in the per-test database."""
+    return load_demo(contacts=20, interactions=60, days=DAYS)
 
 
-def _count(model) -> int:
+def _count(db, model) -> int:
     return db.session.scalar(select(func.count()).select_from(model))
 
 
-def test_summary_counts_what_was_loaded(demo_app):
-    summary = demo_app.extensions["demo_summary"]
-    assert not summary.already_loaded
-    assert (summary.users, summary.products) == (len(DEMO_USERS), 5)
-    assert (summary.contacts, summary.interactions) == (CONTACTS, INTERACTIONS)
-    assert summary.requests >= INTERACTIONS and summary.calls > 0
-    assert "60 interactions" in str(summary)
+def test_users_products_and_contacts(loaded, db):
+    assert not loaded.already_loaded
+    assert (loaded.users, loaded.products, loaded.contacts) == (len(DEMO_USERS), 5, 20)
+    assert {u.role for u in db.session.scalars(select(User))} == {r.value for r in Role}
+    agents = [lang for _u, role, _n, lang in DEMO_USERS if role == "agent"]
+    assert len(agents) == 3 and "fr" in agents and len(DEMO_PASSWORD) >= 10
 
-
-def test_users_for_every_role(demo_app):
-    roles = {u.role for u in db.session.scalars(select(User))}
-    assert roles == {r.value for r in Role}
-    agents = [u for u in DEMO_USERS if u[1] == "agent"]
-    assert len(agents) == 3 and any(lang == "fr" for *_r, lang in agents)
-    assert len(DEMO_PASSWORD) >= 10
-
-
-def test_the_five_products(demo_app):
     products = {p.name: p for p in db.session.scalars(select(Product))}
     assert set(products) == {"Cardiolex", "Veranel", "Neurovan", "Insuvia", "Dermavel"}
-    assert products["Neurovan"].inn == "zelmitrigine"
-    assert products["Neurovan"].aliases == ["NRV", "zelmitrigine PR"]
-    assert products["Insuvia"].therapeutic_area == "Endocrinology"
+    assert (products["Neurovan"].inn, products["Neurovan"].aliases) == (
+        "zelmitrigine",
+        ["NRV", "zelmitrigine PR"],
+    )
 
-
-def test_contacts_have_valid_registry_numbers_and_phones(demo_app):
     contacts = list(db.session.scalars(select(Contact)))
     assert {c.country for c in contacts} <= {"FR", "US"}
-    numbered = [c for c in contacts if c.registry_number]
-    assert numbered
-    for contact in numbered:
-        assert registry_error(contact.registry_type, contact.registry_number) is None
-        assert contact.registry_type == ("rpps" if contact.country == "FR" else "npi")
+    assert any(c.registry_number for c in contacts)
     for contact in contacts:
-        assert all(p.e164.startswith("+33" if contact.country == "FR" else "+1")
-                   for p in contact.phones)
+        assert registry_error(contact.registry_type, contact.registry_number) is None
+        if contact.registry_number:
+            assert contact.registry_type == ("rpps" if contact.country == "FR" else "npi")
+        prefix = "+33" if contact.country == "FR" else "+1"
+        assert all(p.e164.startswith(prefix) for p in contact.phones)
 
 
-def test_interactions_look_worked_by_agents(demo_app):
+def test_cases_look_worked_by_agents(loaded, db):
+    assert (loaded.interactions, loaded.calls > 0) == (60, True)
     now = utcnow()
-    agents = {u.id for u in db.session.scalars(select(User).where(User.role == "agent"))}
+    agents = set(db.session.scalars(select(User.id).where(User.role == "agent")))
     cases = list(db.session.scalars(select(Interaction)))
-    assert {c.status for c in cases} >= {"closed"}
+    assert "closed" in {c.status for c in cases}
+    assert any(len(c.requests) > 1 for c in cases)
     for case in cases:
         assert case.requests and case.owner_id in agents
         assert now - timedelta(days=DAYS + 1) < case.received_at < now
         if case.channel == "phone":
             assert case.calls and 2 * 60 <= case.calls[0].duration_seconds <= 15 * 60
         if case.status == "closed":
+            # backdated: answered and closed soon after the call, not when the demo was loaded
             assert case.ae_screening == "no" and case.all_answered
-            # backdated: closed shortly after it came in, not when the demo was loaded
             assert case.received_at <= case.closed_at < now - timedelta(minutes=1)
             assert all(case.received_at <= r.answered_at <= case.closed_at for r in case.requests)
-    assert any(len(c.requests) > 1 for c in cases)
 
 
-def test_backdating_is_audited_and_the_chain_verifies(demo_app):
-    events = list(db.session.scalars(select(AuditEvent).where(
-        AuditEvent.action == "demo.backdated")))
+def test_backdating_is_audited_and_the_chain_verifies(loaded, db):
+    events = list(
+        db.session.scalars(select(AuditEvent).where(AuditEvent.action == "demo.backdated"))
+    )
     assert events and all(e.old_values and e.new_values and e.reason for e in events)
-    opened_by = set(db.session.scalars(select(AuditEvent.username).where(
-        AuditEvent.action == "interaction.opened")))
+    opened_by = set(
+        db.session.scalars(
+            select(AuditEvent.username).where(AuditEvent.action == "interaction.opened")
+        )
+    )
     assert opened_by <= {u for u, role, *_ in DEMO_USERS if role == "agent"}
     assert verify_chain().ok
 
 
-def test_second_load_adds_nothing(demo_app):
-    first = demo_app.extensions["demo_summary"]
-    again = load_demo(contacts=CONTACTS, interactions=INTERACTIONS, days=DAYS)
-    assert again.already_loaded
-    assert (again.users, again.products, again.contacts, again.interactions, again.requests,
-            again.calls) == (first.users, first.products, first.contacts, first.interactions,
-                             first.requests, first.calls)
-    assert _count(Interaction) == INTERACTIONS
+def test_second_load_adds_nothing(app, db):
+    first = load_demo(contacts=5, interactions=10)
+    again = load_demo(contacts=5, interactions=10)
+    assert again.already_loaded and not first.already_loaded
+    assert (
+        again.users,
+        again.products,
+        again.contacts,
+        again.interactions,
+        again.requests,
+        again.calls,
+        again.audit_events,
+    ) == (
+        first.users,
+        first.products,
+        first.contacts,
+        first.interactions,
+        first.requests,
+        first.calls,
+        first.audit_events,
+    )
+    assert _count(db, Interaction) == 10
     assert verify_chain().ok
 
 
-def test_backdate_refuses_future_times(demo_app):
-    case = db.session.scalars(select(Interaction).limit(1)).one()
+def test_an_interrupted_load_is_not_repeated(app, db):
+    record_event("demo.started", "demo", 7, actor=DEMO_ACTOR)
+    db.session.commit()
+    with pytest.raises(DemoLoadError):
+        load_demo(contacts=5, interactions=10)
+    assert _count(db, Contact) == 0
+
+
+def test_backdating_refuses_future_times_and_other_fields(app, db, make_interaction):
+    case = make_interaction()
     with pytest.raises(ValueError, match="past time"):
         backdate_case(case, {"closed_at": utcnow() + timedelta(hours=1)})
     with pytest.raises(ValueError, match="cannot backdate"):
         backdate_case(case, {"received_at": utcnow() - timedelta(days=1)})
-    assert case.closed_at is None or case.closed_at < utcnow()
-    db.session.rollback()
+    assert case.closed_at is None
+
+
+# --- the data files and what a seed generates from them -------------------------------------
+
+
+def _generate(seed: int):
+    """People and case plans exactly as the loader draws them, at a fixed "now"."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible demo data
+    people = make_people(rng, 200)
+    contacts = [
+        CaseContact(
+            i,
+            p.data.language,
+            p.data.first_name,
+            p.data.last_name,
+            p.data.profession,
+            p.products,
+            tuple(p.data.phones),
+            p.data.email is not None,
+        )
+        for i, p in enumerate(people, 1)
+    ]
+    agents = {"fr": ["a1", "a2"], "en": ["a3"], "any": ["a1", "a2", "a3"]}
+    now = datetime(2025, 6, 18, 14, 30, tzinfo=UTC)
+    plans = plan_cases(rng, contacts, 1000, 90, now, agents, ["r1", "r2"])
+    return people, plans, rng.random()
+
+
+def test_same_seed_gives_the_same_people_and_cases():
+    """Values pinned from the generator as it was before its tables moved to YAML."""
+    people, plans, next_draw = _generate(7)
+    first = people[0].data
+    assert (first.first_name, first.last_name, first.city, first.specialty) == (
+        "Benoît",
+        "Laurent",
+        "Bordeaux",
+        "Pédiatrie",
+    )
+    assert (first.registry_number, first.phones, first.address) == (
+        "10091390996",
+        ["05 36 49 74 07"],
+        "5 avenue Jean-Jaurès",
+    )
+    assert first.email == "benoit.laurent@maison-de-sante-pluriprofessionnelle.example"
+    us = people[1].data
+    assert (us.first_name, us.last_name, us.phones, us.institution, us.registry_number) == (
+        "Grace",
+        "Shapiro",
+        ["(312) 555-0173"],
+        "Lakeside Family Practice",
+        "2181909377",
+    )
+    assert (people[2].data.institution, people[4].data.institution) == (
+        "Clinique des Tilleuls",
+        "Cabinet médical du Dr Perrin",
+    )
+    questions = {i: plans[i].requests[0] for i in (0, 1, 20, 80, 93)}
+    assert [(r.category, r.question) for r in questions.values()] == [
+        (
+            "adverse_event",
+            "Un patient de 52 ans sous Veranel a eu hier une épistaxis de plus d'une heure.",
+        ),
+        (
+            "medical_info",
+            "Can Neurovan PR tablets be crushed or split for a patient with dysphagia?",
+        ),
+        (
+            "off_label",
+            "Le Veranel a-t-il été étudié chez les porteurs de valve cardiaque mécanique ?",
+        ),
+        ("other", "Could you send me the current Veranel SmPC and patient leaflet?"),
+        ("product_complaint", "Comprimés décolorés dans une plaquette de Cardiolex (lot F6620)."),
+    ]
+    assert questions[0].answer.startswith("Recueil de l'effet indésirable (notificateur")
+    assert plans[1].call.notes == (
+        "Call from Ryan Patel (Neurovan): crushing PR tablets. Answered during the call."
+    )
+    assert next_draw == 0.565741988525484  # as many draws as before, in the same order
+    again = _generate(7)
+    assert [p.data for p in again[0]] == [p.data for p in people] and again[1] == plans
+
+
+def test_data_files_ship_inside_the_package_and_load_lazily():
+    data = files("medinfo.demo") / "data"
+    assert (data / "people.yaml").is_file() and (data / "topics.yaml").is_file()
+    # a fresh interpreter: importing the demo modules must not read or parse the YAML files
+    code = (
+        "import yaml\n"
+        "def refuse(*_args, **_kwargs): raise AssertionError('demo YAML parsed at import')\n"
+        "yaml.safe_load = yaml.load = refuse\n"
+        "import medinfo.demo.loader, medinfo.demo.people as p, medinfo.demo.questions as q\n"
+        "assert p.regions.cache_info().currsize == q.topics.cache_info().currsize == 0\n"
+    )
+    root = str(Path(__file__).resolve().parents[1])
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
+
+
+def test_topics_cover_every_product_with_known_placeholders():
+    brands = {name for name, *_ in DEMO_PRODUCTS}
+    tables = topics()
+    assert {t.product for t in tables.medical} == brands
+    assert {t.product for t in tables.off_label} == brands
+    assert {t.category for t in tables.safety} == {"adverse_event", "product_complaint"}
+    assert {t.product for t in tables.other} == {None}
+    known = {"brand", "crcl", "age", "child_age", "days", "lot"}
+    for topic in (*tables.medical, *tables.off_label, *tables.safety, *tables.other):
+        assert topic.en and topic.fr and all(topic.label) and all(topic.answer)
+        for text in (*topic.en, *topic.fr, *topic.answer):
+            fields = {f for _lit, f, _spec, _conv in string.Formatter().parse(text) if f}
+            assert fields <= known, (text, fields - known)
+    for country, region in regions().items():
+        assert region.first_names and region.last_names and region.streets, country
+        assert set(region.institutions) == {"hospital", "practice", "pharmacy"}, country
+
+
+def test_demo_load_command_exits_1_on_an_interrupted_load(app, db):
+    record_event("demo.started", "demo", 7, actor=DEMO_ACTOR)
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["demo", "load", "--contacts", "5"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: An earlier demo load was interrupted")
+    assert db.session.scalar(select(func.count()).select_from(Contact)) == 0

@@ -15,8 +15,12 @@ REASON = "Demo data: times moved back to when the simulated case happened."
 CASE_FIELDS = frozenset({"ae_screened_at", "closed_at"})
 
 
-def backdate_case(interaction: Interaction, times: dict[str, datetime],
-                  answered_at: Sequence[datetime] = (), reason: str = REASON) -> bool:
+def backdate_case(
+    interaction: Interaction,
+    times: dict[str, datetime],
+    answered_at: Sequence[datetime] = (),
+    reason: str = REASON,
+) -> bool:
     """Set past times on a case and its answers; one audit event, old and new values (no commit).
 
     times holds the case's own fields (ae_screened_at, closed_at); answered_at lists the answer
@@ -26,8 +30,10 @@ def backdate_case(interaction: Interaction, times: dict[str, datetime],
     if unknown := set(times) - CASE_FIELDS:
         raise ValueError(f"cannot backdate {', '.join(sorted(unknown))}")
     targets = [(interaction, name, value) for name, value in times.items()]
-    targets += [(request, "answered_at", value)
-                for request, value in zip(interaction.requests, answered_at, strict=False)]
+    targets += [
+        (request, "answered_at", value)
+        for request, value in zip(interaction.requests, answered_at, strict=False)
+    ]
     for _entity, name, value in targets:
         if value.tzinfo is None or value > now:
             raise ValueError(f"{name}: backdating needs an aware past time, not {value}")
@@ -40,7 +46,13 @@ def backdate_case(interaction: Interaction, times: dict[str, datetime],
             setattr(entity, name, value)
     if not new:
         return False
-    record_event("demo.backdated", "interaction", interaction.id, old=old,
-                 new={"reference": interaction.reference, **new}, reason=reason,
-                 actor=DEMO_ACTOR)
+    record_event(
+        "demo.backdated",
+        "interaction",
+        interaction.id,
+        old=old,
+        new={"reference": interaction.reference, **new},
+        reason=reason,
+        actor=DEMO_ACTOR,
+    )
     return True

@@ -60,8 +60,8 @@ DEMO_USERS: list[tuple[str, str, str, str]] = [
     ("amelie.roux", "agent", "Amélie Roux", "fr"),
     ("james.carter", "agent", "James Carter", "en"),
     ("nina.shah", "agent", "Nina Shah", "en"),
-    ("claire.lefevre", "medical_reviewer", "Dr Claire Lefèvre", "fr"),
-    ("alan.morgan", "medical_reviewer", "Dr Alan Morgan", "en"),
+    ("dr.lefevre", "medical_reviewer", "Dr Claire Lefèvre", "fr"),
+    ("dr.morgan", "medical_reviewer", "Dr Alan Morgan", "en"),
     ("sofia.berg", "pv_officer", "Sofia Berg", "en"),
     ("marc.olivier", "auditor", "Marc Olivier", "fr"),
 ]
@@ -88,11 +88,16 @@ class DemoSummary:
     seconds: float
 
     def __str__(self) -> str:
-        head = ("Demo data already loaded; nothing added." if self.already_loaded
-                else f"Demo data loaded in {self.seconds:.1f} s.")
-        return (f"{head} {self.users} users, {self.products} products, {self.contacts} contacts, "
-                f"{self.interactions} interactions ({self.requests} requests, {self.calls} calls),"
-                f" {self.audit_events} audit events.")
+        head = (
+            "Demo data already loaded; nothing added."
+            if self.already_loaded
+            else f"Demo data loaded in {self.seconds:.1f} s."
+        )
+        return (
+            f"{head} {self.users} users, {self.products} products, {self.contacts} contacts, "
+            f"{self.interactions} interactions ({self.requests} requests, {self.calls} calls),"
+            f" {self.audit_events} audit events."
+        )
 
 
 def _quiet(_phase: str, _done: int, _total: int) -> None:
@@ -103,6 +108,7 @@ def _ticker(progress: Progress, phase: str, total: int) -> Callable[[int], None]
     def tick(done: int) -> None:
         if done == total or done % EVERY == 0:
             progress(phase, done, total)
+
     return tick
 
 
@@ -118,19 +124,38 @@ def acting_as(app: Flask, user_id: int) -> Iterator[User]:
         yield user
 
 
+def _agents(language: str) -> list[str]:
+    """Usernames of the agents who take cases in this language ("any": every agent)."""
+    return [
+        name
+        for name, role, _full, lang in DEMO_USERS
+        if role == "agent" and language in (lang, "any")
+    ]
+
+
 def _count(model: type[db.Model]) -> int:
     return db.session.scalar(select(func.count()).select_from(model)) or 0
 
 
 def _has_marker(action: str) -> bool:
-    return db.session.scalar(select(AuditEvent.id).where(AuditEvent.action == action)
-                             .limit(1)) is not None
+    return (
+        db.session.scalar(select(AuditEvent.id).where(AuditEvent.action == action).limit(1))
+        is not None
+    )
 
 
 def _summary(already_loaded: bool, seconds: float) -> DemoSummary:
-    return DemoSummary(already_loaded, _count(User), _count(Product), _count(Contact),
-                       _count(Interaction), _count(InfoRequest), _count(Call), _count(AuditEvent),
-                       seconds)
+    return DemoSummary(
+        already_loaded,
+        _count(User),
+        _count(Product),
+        _count(Contact),
+        _count(Interaction),
+        _count(InfoRequest),
+        _count(Call),
+        _count(AuditEvent),
+        seconds,
+    )
 
 
 def _load_users(progress: Progress) -> dict[str, int]:
@@ -141,9 +166,15 @@ def _load_users(progress: Progress) -> dict[str, int]:
         user = find_user(username)
         if user is None:
             actor = actor_of(db.session.get(User, ids["admin"])) if ids else SYSTEM
-            user = create_user(username, DEMO_PASSWORD, role, full_name=full_name,
-                               email=f"{username}@medinfo-demo.example", language=language,
-                               actor=actor)
+            user = create_user(
+                username,
+                DEMO_PASSWORD,
+                role,
+                full_name=full_name,
+                email=f"{username}@medinfo-demo.example",
+                language=language,
+                actor=actor,
+            )
         ids[username] = user.id
         tick(done)
     return ids
@@ -158,14 +189,22 @@ def _load_products(app: Flask, admin_id: int, progress: Progress) -> None:
             if product is None:
                 create_product(ProductData(name, inn, area, list(aliases)))
             elif not (product.inn and product.therapeutic_area and product.aliases):
-                update_product(product, ProductData(
-                    product.name, product.inn or inn, product.therapeutic_area or area,
-                    list(dict.fromkeys([*(product.aliases or []), *aliases])), product.active))
+                update_product(
+                    product,
+                    ProductData(
+                        product.name,
+                        product.inn or inn,
+                        product.therapeutic_area or area,
+                        list(dict.fromkeys([*(product.aliases or []), *aliases])),
+                        product.active,
+                    ),
+                )
             tick(done)
 
 
-def _load_contacts(app: Flask, rng: random.Random, count: int, agents: dict[str, list[int]],
-                   progress: Progress) -> list[CaseContact]:
+def _load_contacts(
+    app: Flask, rng: random.Random, count: int, agents: dict[str, list[int]], progress: Progress
+) -> list[CaseContact]:
     """Create count fictional contacts, each entered by an agent speaking their language."""
     people = make_people(rng, count)
     tick = _ticker(progress, "contacts", count)
@@ -173,27 +212,50 @@ def _load_contacts(app: Flask, rng: random.Random, count: int, agents: dict[str,
     for done, person in enumerate(people, 1):
         with acting_as(app, rng.choice(agents[person.data.language])):
             contact = create_contact(person.data, allow_duplicate=True)
-            result.append(CaseContact(
-                contact.id, contact.language, contact.last_name, contact.profession,
-                person.products, tuple(p.e164 for p in contact.phones), bool(contact.email)))
+            result.append(
+                CaseContact(
+                    contact.id,
+                    contact.language,
+                    contact.first_name,
+                    contact.last_name,
+                    contact.profession,
+                    person.products,
+                    tuple(p.e164 for p in contact.phones),
+                    bool(contact.email),
+                )
+            )
         tick(done)
     return result
 
 
 def _call_data(call: PlannedCall) -> CallData:
-    return CallData(started_at=call.started_at, ended_at=call.ended_at, ani=call.ani,
-                    notes=call.notes, outcome=call.outcome, direction=call.direction)
+    return CallData(
+        started_at=call.started_at,
+        ended_at=call.ended_at,
+        ani=call.ani,
+        notes=call.notes,
+        outcome=call.outcome,
+        direction=call.direction,
+    )
 
 
 def _open(plan: CasePlan) -> Interaction:
     """Open the case with its first call, screen it and route it, as the agent."""
-    interaction = open_interaction(InteractionData(
-        channel=plan.channel, unsolicited=plan.unsolicited, language=plan.contact.language,
-        requests=[RequestData(r.category, r.question, r.product) for r in plan.requests],
-        contact_id=plan.contact.id, received_at=plan.received_at,
-        requester_name=plan.requester[0], requester_relation=plan.requester[1],
-        priority=plan.priority, call=_call_data(plan.call) if plan.call else None,
-    ), commit=False)  # committed by the next service call (one checkpoint write less)
+    interaction = open_interaction(
+        InteractionData(
+            channel=plan.channel,
+            unsolicited=plan.unsolicited,
+            language=plan.contact.language,
+            requests=[RequestData(r.category, r.question, r.product) for r in plan.requests],
+            contact_id=plan.contact.id,
+            received_at=plan.received_at,
+            requester_name=plan.requester[0],
+            requester_relation=plan.requester[1],
+            priority=plan.priority,
+            call=_call_data(plan.call) if plan.call else None,
+        ),
+        commit=False,
+    )  # committed by the next service call (one checkpoint write less)
     if plan.screening:
         record_ae_screening(interaction, plan.screening)
     if plan.reviewer:
@@ -247,9 +309,17 @@ def play_case(app: Flask, plan: CasePlan, user_ids: dict[str, int]) -> int:
     return interaction_id
 
 
-def load_demo(*, seed: int = 7, contacts: int = 200, interactions: int = 1000, days: int = 90,
-              progress: Progress | None = None) -> DemoSummary:
+def load_demo(
+    *,
+    seed: int = 7,
+    contacts: int = 200,
+    interactions: int = 1000,
+    days: int = 90,
+    progress: Progress | None = None,
+) -> DemoSummary:
     """Load demo users, products, contacts and past cases; do nothing if already loaded."""
+    if min(contacts, days) < 1 or interactions < 0:
+        raise ValueError("contacts and days must be at least 1, interactions at least 0")
     app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
     progress = progress or _quiet
     started = time.perf_counter()
@@ -257,24 +327,32 @@ def load_demo(*, seed: int = 7, contacts: int = 200, interactions: int = 1000, d
         if _has_marker(LOADED):
             return _summary(True, time.perf_counter() - started)
         if _has_marker(STARTED):
-            raise DemoLoadError("An earlier demo load was interrupted; start again from an empty "
-                                "database (flask db downgrade base && flask db upgrade).")
+            raise DemoLoadError(
+                "An earlier demo load was interrupted; start again from an empty "
+                "database (flask db downgrade base && flask db upgrade)."
+            )
         user_ids = _load_users(progress)
     _load_products(app, user_ids["admin"], progress)
     with app.app_context():
-        record_event(STARTED, "demo", seed, actor=DEMO_ACTOR, new={
-            "seed": seed, "contacts": contacts, "interactions": interactions, "days": days})
+        record_event(
+            STARTED,
+            "demo",
+            seed,
+            actor=DEMO_ACTOR,
+            new={"seed": seed, "contacts": contacts, "interactions": interactions, "days": days},
+        )
         db.session.commit()
 
-    rng = random.Random(seed)  # noqa: S311 - reproducible demo data, not security
-    by_role = {lang: [user_ids[u] for u, role, _n, lg in DEMO_USERS
-                      if role == "agent" and (lg == lang or lang == "any")]
-               for lang in ("fr", "en", "any")}
-    people = _load_contacts(app, rng, contacts, by_role, progress)
-    agents = {lang: [u for u, role, _n, lg in DEMO_USERS
-                     if role == "agent" and (lg == lang or lang == "any")]
-              for lang in ("fr", "en", "any")}
-    reviewers = [u for u, role, *_ in DEMO_USERS if role == "medical_reviewer"]
+    rng = random.Random(seed)  # noqa: S311 - reproducible demo data, not a secret
+    agents = {lang: _agents(lang) for lang in ("fr", "en", "any")}
+    people = _load_contacts(
+        app,
+        rng,
+        contacts,
+        {lang: [user_ids[name] for name in names] for lang, names in agents.items()},
+        progress,
+    )
+    reviewers = [name for name, role, *_ in DEMO_USERS if role == "medical_reviewer"]
     plans = plan_cases(rng, people, interactions, days, utcnow(), agents, reviewers)
     tick = _ticker(progress, "interactions", len(plans))
     for done, plan in enumerate(plans, 1):
@@ -282,10 +360,19 @@ def load_demo(*, seed: int = 7, contacts: int = 200, interactions: int = 1000, d
         tick(done)
 
     with app.app_context():
-        summary = _summary(False, time.perf_counter() - started)
-        record_event(LOADED, "demo", seed, actor=DEMO_ACTOR, new={
-            "contacts": summary.contacts, "interactions": summary.interactions,
-            "seconds": round(summary.seconds, 1)})
+        seconds = time.perf_counter() - started
+        record_event(
+            LOADED,
+            "demo",
+            seed,
+            actor=DEMO_ACTOR,
+            new={
+                "contacts": _count(Contact),
+                "interactions": _count(Interaction),
+                "seconds": round(seconds, 1),
+            },
+        )
         db.session.commit()
+        summary = _summary(False, seconds)
     logger.info("demo data loaded: %s", summary)
     return summary
