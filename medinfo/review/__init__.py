@@ -1,0 +1,1 @@
+"""Escalation to medical review, the review queue and electronic signatures."""

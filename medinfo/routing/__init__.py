@@ -1,0 +1,1 @@
+"""Queues, routing rules, agent skills and availability, assignment, SLA policies and calendars."""
