@@ -1,28 +1,33 @@
-"""Socket.IO: authenticated connections, per-user and per-role rooms, nudges after commit."""
+"""The live desk over Socket.IO: authenticated sockets, authorised rooms, numbered events.
+
+- ``handlers``: connect (session cookie or ``auth={"token": …}``), join/leave, replay, presence.
+- ``rooms``: room names and who may join them.
+- ``events``: the event log (sequence numbers, replay, pruning) and emission.
+- ``bridges``: domain signals (sent after commit) → events.
+- ``deadlines``: the periodic due-soon / overdue check (``flask realtime tick`` or a
+  background task each serving process starts with its first socket).
+- ``presence``: who is viewing a case, and the soft lock of its editor.
+"""
 
 from __future__ import annotations
 
 import logging
+import threading
+from datetime import timedelta
 
-from flask import Flask, request
-from flask_login import current_user
-from flask_socketio import SocketIO, join_room
-
-from medinfo.signals import interaction_changed
+from flask import Flask
+from flask_socketio import SocketIO
 
 logger = logging.getLogger(__name__)
 
 
-def _token_user(auth: object):
-    from medinfo.auth.services import user_for_token
-
-    if isinstance(auth, dict) and isinstance(auth.get("token"), str):
-        return user_for_token(auth["token"])
-    return None
-
-
 def init_realtime(app: Flask, socketio: SocketIO) -> None:
-    """Bind Socket.IO (same-origin only) and install the handlers and signal bridges."""
+    """Bind Socket.IO (same-origin only) and install the handlers, bridges, CLI and ticker."""
+    from medinfo.realtime.bridges import connect_bridges
+    from medinfo.realtime.cli import realtime_cli
+    from medinfo.realtime.handlers import install_handlers
+    from medinfo.realtime.views import bp
+
     socketio.init_app(
         app,
         async_mode="threading",
@@ -32,29 +37,46 @@ def init_realtime(app: Flask, socketio: SocketIO) -> None:
         logger=False,
         engineio_logger=False,
     )
-
-    @socketio.on("connect")
-    def _connect(auth=None):
-        user = current_user if current_user.is_authenticated else _token_user(auth)
-        if user is None or not user.is_active:
-            logger.info("refused anonymous socket from %s", request.remote_addr)
-            return False
-        join_room(f"user:{user.id}")
-        join_room(f"role:{user.role}")
-        return True
-
-    interaction_changed.connect(_interaction_changed, weak=False)
+    ticker = Ticker(app, socketio)
+    install_handlers(socketio, on_first_connect=ticker.start)
+    connect_bridges()
+    app.register_blueprint(bp)
+    app.cli.add_command(realtime_cli)
 
 
-def _interaction_changed(interaction, action: str = "changed", **_kw) -> None:
-    """Nudge desk screens after an interaction changed (already committed)."""
-    from medinfo.extensions import socketio
+class Ticker:
+    """The periodic deadline check and pruning, started once per serving process."""
 
-    payload = {
-        "id": interaction.id,
-        "reference": interaction.reference,
-        "status": interaction.status,
-        "action": action,
-    }
-    for role in ("agent", "medical_reviewer"):
-        socketio.emit("interaction.changed", payload, to=f"role:{role}")
+    def __init__(self, app: Flask, socketio: SocketIO) -> None:
+        self.app = app
+        self.socketio = socketio
+        self.started = False
+        self.lock = threading.Lock()
+
+    def start(self) -> None:
+        """Start the background task (not at import time; never under the test suite)."""
+        interval = int(self.app.config.get("REALTIME_TICK_SECONDS", 60))
+        if self.started or interval <= 0 or self.app.testing:
+            return
+        with self.lock:
+            if self.started:
+                return
+            self.started = True
+        self.socketio.start_background_task(self._run, interval)
+
+    def _run(self, interval: int) -> None:
+        from medinfo.realtime.deadlines import check_deadlines
+        from medinfo.realtime.events import prune_events
+        from medinfo.realtime.presence import prune_presence
+
+        retention = timedelta(days=int(self.app.config.get("REALTIME_RETENTION_DAYS", 7)))
+        logger.info("realtime ticker started (every %ss)", interval)
+        while True:
+            try:
+                with self.app.app_context():
+                    check_deadlines()
+                    prune_presence()
+                    prune_events(retention)
+            except Exception:
+                logger.exception("realtime tick failed")
+            self.socketio.sleep(interval)
