@@ -31,6 +31,8 @@ def labels() -> dict[str, str]:
         "safety_report": _("Safety report %(ref)s: %(action)s"),
         "due_soon": _("Due soon: %(ref)s"),
         "overdue": _("Overdue: %(ref)s"),
+        "due_soon_many": _("%(n)s items due soon"),
+        "overdue_many": _("%(n)s items overdue"),
         "article": _("Article %(action)s: %(title)s"),
         "reload": _("Reload"),
         "page_stale": _("This page has changed since it was loaded."),

@@ -29,12 +29,37 @@ function closeButton(box) {
   return b;
 }
 
+const MAX_TOASTS = 4;
+
 export function toast(message, url, kind = "info") {
   const box = el("div", { class: `live-toast live-${kind}`, role: "status" });
   box.append(url ? el("a", { href: url, text: message }) : el("span", { text: message }));
   box.append(closeButton(box));
-  container()?.append(box);
+  const live = container();
+  if (!live) return box;
+  // Never a wall of toasts: the oldest go when a new one would pass the limit.
+  while (live.querySelectorAll(".live-toast").length >= MAX_TOASTS) {
+    live.querySelector(".live-toast").remove();
+  }
+  live.append(box);
   setTimeout(() => box.remove(), 15000);
+  return box;
+}
+
+// Deadline events (one per item, possibly through several rooms) fold into one toast per
+// kind: "Overdue: MI-…" for a single item, "12 items overdue" for many.
+const deadlines = { due_soon: new Map(), overdue: new Map() };
+
+export function deadlineToast(state, reference, url) {
+  const items = deadlines[state];
+  items.set(reference, url);
+  const id = `live-deadline-${state}`;
+  document.getElementById(id)?.remove();
+  const single = items.size === 1;
+  const message = single ? t(state, { ref: reference }) : t(`${state}_many`, { n: items.size });
+  const box = toast(message, single ? url : "/routing/board", state === "overdue" ? "danger" : "warning");
+  box.id = id;
+  box.querySelector(".live-close")?.addEventListener("click", () => items.clear());
   return box;
 }
 

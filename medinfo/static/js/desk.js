@@ -4,7 +4,7 @@
 // is a nudge: the page reloads what it shows from the server, which stays the source of truth.
 import { io } from "../vendor/socket.io/socket.io.esm.min.js";
 import {
-  banner, callState, clearBanner, presenceBar, screenPop, setLabels, t, toast,
+  banner, callState, clearBanner, deadlineToast, presenceBar, screenPop, setLabels, t, toast,
 } from "./desk-ui.js";
 
 const SEQ_KEY = "medinfo.live.seq";
@@ -56,10 +56,9 @@ const HANDLERS = {
   "article.retired": (d) => toast(t("article", { action: d.action, title: d.title })),
 };
 for (const kind of ["interaction", "escalation", "safety_report"]) {
-  HANDLERS[`${kind}.due_soon`] = (d) => toast(t("due_soon", { ref: d.reference }),
-    kind === "interaction" ? `/cases/${d.id}` : d.url, "warning");
-  HANDLERS[`${kind}.overdue`] = (d) => toast(t("overdue", { ref: d.reference }),
-    kind === "interaction" ? `/cases/${d.id}` : d.url, "danger");
+  const urlOf = (d) => (kind === "interaction" ? `/cases/${d.id}` : d.url);
+  HANDLERS[`${kind}.due_soon`] = (d) => deadlineToast("due_soon", d.reference, urlOf(d));
+  HANDLERS[`${kind}.overdue`] = (d) => deadlineToast("overdue", d.reference, urlOf(d));
 }
 
 function handle(envelope) {
