@@ -20,14 +20,23 @@ $(STAMP): requirements.txt requirements-dev.txt
 install: $(STAMP) translations ## Create .venv and install the pinned dependencies
 	@echo "installed into $(VENV)"
 
+messages: $(STAMP) ## Re-extract translatable strings and update the French catalog
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 \
+		-k lazy_pgettext:1c,2 --ignore-dirs='.* __pycache__' --sort-by-file \
+		--project='MedInfo Desk' --copyright-holder='MedInfo Desk' \
+		-o medinfo/translations/messages.pot .
+	$(BIN)/pybabel update -i medinfo/translations/messages.pot -d medinfo/translations \
+		--ignore-obsolete --previous
+
 translations: $(STAMP) ## Compile the French/English message catalogs
 	@if [ -d medinfo/translations ]; then $(BIN)/pybabel compile -d medinfo/translations; fi
 
 db: install ## Migrate the database to the latest schema
 	$(FLASK) db upgrade
 
-demo: db ## Load the demo data (idempotent)
+demo: db ## Load the demo data and the knowledge base (both idempotent)
 	$(FLASK) demo load
+	$(FLASK) kb import knowledge_base
 
 run: demo ## Set up and serve on http://127.0.0.1:5000 with demo data
 	@echo "Serving MedInfo Desk on http://$${MEDINFO_HOST:-127.0.0.1}:$${MEDINFO_PORT:-5000}"
@@ -40,6 +49,7 @@ test: install ## Run the whole test suite (SQLite, or MEDINFO_TEST_DATABASE_URL)
 
 lint: install ## Lint and check formatting with ruff
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 bench: install ## Run the benchmarks (not part of CI)
 	@for b in bench/*/run.py; do echo "== $$b"; $(BIN)/python -m $$(dirname $$b | tr / .).run || exit 1; done
@@ -47,4 +57,4 @@ bench: install ## Run the benchmarks (not part of CI)
 clean: ## Remove the virtualenv and runtime data
 	rm -rf $(VENV) instance
 
-.PHONY: help install translations db demo run test lint bench clean
+.PHONY: help install messages translations db demo run test lint bench clean

@@ -23,11 +23,15 @@ class Config:
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL") or _sqlite_url("medinfo.sqlite3")
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     MEDINFO_INDEX_DIR = os.environ.get("MEDINFO_INDEX_DIR", str(INSTANCE_DIR / "index"))
+    # "tantivy" alone meets the KB latency targets (bench/search/README.md); "whoosh" selectable.
+    MEDINFO_SEARCH_ENGINE = os.environ.get("MEDINFO_SEARCH_ENGINE", "tantivy")
     MEDINFO_AUDIT_KEY = os.environ.get("MEDINFO_AUDIT_KEY", "")
     MEDINFO_AUDIT_CHECKPOINT = os.environ.get(
         "MEDINFO_AUDIT_CHECKPOINT", str(INSTANCE_DIR / "audit-checkpoint.json")
     )
     SOCKETIO_MESSAGE_QUEUE = os.environ.get("SOCKETIO_MESSAGE_QUEUE") or None
+    REALTIME_TICK_SECONDS = int(os.environ.get("MEDINFO_REALTIME_TICK", "60"))  # 0 = off
+    REALTIME_RETENTION_DAYS = int(os.environ.get("MEDINFO_REALTIME_RETENTION_DAYS", "7"))
     MEDINFO_HOST = os.environ.get("MEDINFO_HOST", "127.0.0.1")
     MEDINFO_PORT = int(os.environ.get("MEDINFO_PORT", "5000"))
     MEDINFO_DEFAULT_COUNTRY = os.environ.get("MEDINFO_DEFAULT_COUNTRY", "FR")
@@ -39,6 +43,21 @@ class Config:
         '"opens": "09:00", "closes": "18:00"}',
     )
     MEDINFO_HOLIDAYS = os.environ.get("MEDINFO_HOLIDAYS", "FR")
+    # Pharmacovigilance: same-day transfer for fatal/serious/pregnancy cases; how reports reach
+    # PV ("inbox" in the app, "email" via SMTP, "webhook" POST); outbox retries with backoff.
+    PV_SAME_DAY_POLICY = os.environ.get("MEDINFO_PV_SAME_DAY", "1").lower() in {"1", "true", "yes"}
+    PV_TRANSPORT = os.environ.get("MEDINFO_PV_TRANSPORT", "inbox")
+    PV_EMAIL_TO = os.environ.get("MEDINFO_PV_EMAIL_TO", "")
+    PV_EMAIL_FROM = os.environ.get("MEDINFO_PV_EMAIL_FROM", "")
+    PV_SMTP_HOST = os.environ.get("MEDINFO_PV_SMTP_HOST", "localhost")
+    PV_SMTP_PORT = int(os.environ.get("MEDINFO_PV_SMTP_PORT", "25"))
+    PV_SMTP_USER = os.environ.get("MEDINFO_PV_SMTP_USER", "")
+    PV_SMTP_PASSWORD = os.environ.get("MEDINFO_PV_SMTP_PASSWORD", "")
+    PV_WEBHOOK_URL = os.environ.get("MEDINFO_PV_WEBHOOK_URL", "")
+    PV_WEBHOOK_TOKEN = os.environ.get("MEDINFO_PV_WEBHOOK_TOKEN", "")
+    PV_TRANSPORT_TIMEOUT = float(os.environ.get("MEDINFO_PV_TRANSPORT_TIMEOUT", "10"))
+    PV_OUTBOX_MAX_ATTEMPTS = int(os.environ.get("MEDINFO_PV_OUTBOX_MAX_ATTEMPTS", "8"))
+    PV_OUTBOX_BACKOFF_SECONDS = float(os.environ.get("MEDINFO_PV_OUTBOX_BACKOFF", "30"))
 
     # Sessions: idle and absolute timeouts, hardened cookies.
     SESSION_IDLE_TIMEOUT = timedelta(minutes=int(os.environ.get("MEDINFO_IDLE_MINUTES", "30")))

@@ -9,6 +9,7 @@ from flask import Flask
 from flask.cli import AppGroup
 
 from medinfo.audit.chain import SYSTEM
+from medinfo.kb.cli import kb_cli
 
 users_cli = AppGroup("users", help="Manage users.")
 tokens_cli = AppGroup("tokens", help="Manage API bearer tokens.")
@@ -127,5 +128,8 @@ def demo_load(contacts: int, interactions: int) -> None:
 
 def register_commands(app: Flask) -> None:
     """Attach the command groups to the app."""
-    for group in (users_cli, tokens_cli, demo_cli, audit_cli):
+    for group in (users_cli, tokens_cli, demo_cli, audit_cli, kb_cli):
         app.cli.add_command(group)
+    from medinfo.safety.cli import safety_cli
+
+    app.cli.add_command(safety_cli)

@@ -7,10 +7,11 @@ filter, so a code never appears raw on a page and each label is translated in on
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 LABELS: dict[str, dict[str, object]] = {
     "status": {
-        "open": _l("Open"),
+        "open": lazy_pgettext("case status", "Open"),
         "pending_info": _l("Pending information"),
         "escalated": _l("Escalated"),
         "answered": _l("Answered"),

@@ -69,8 +69,13 @@ def register_domains(app: Flask) -> None:  # noqa: ARG001
     """Let domains plug into shared mechanisms (history sources, close guards)."""
     import medinfo.models  # noqa: F401  (every table known to migrations and create_all)
     from medinfo.interactions import history
+    from medinfo.kb import history as kb_history
 
     history.register()
+    from medinfo.safety import wiring
+
+    wiring.register()
+    kb_history.register()
 
 
 def register_blueprints(app: Flask) -> None:
@@ -81,10 +86,18 @@ def register_blueprints(app: Flask) -> None:
     from medinfo.auth.views import bp as auth_bp
     from medinfo.contacts.views import bp as contacts_bp
     from medinfo.interactions.views import bp as interactions_bp
+    from medinfo.kb.views import bp as kb_bp
     from medinfo.main.views import bp as main_bp
+    from medinfo.safety.views import bp as safety_bp
 
-    for bp in (main_bp, auth_bp, contacts_bp, interactions_bp, admin_bp, audit_bp):
+    for bp in (main_bp, auth_bp, contacts_bp, interactions_bp, admin_bp, audit_bp, kb_bp):
         app.register_blueprint(bp)
+    from medinfo.review.views import bp as review_bp
+    from medinfo.routing.views import bp as routing_bp
+
+    app.register_blueprint(routing_bp)
+    app.register_blueprint(review_bp)
+    app.register_blueprint(safety_bp)
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)  # the API authenticates with bearer tokens, not cookies + forms
 

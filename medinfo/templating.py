@@ -20,16 +20,27 @@ class NavItem:
 
     endpoint: str
     label: str
-    permission: Permission
+    any_of: tuple[Permission, ...]
 
 
 NAV = (
-    NavItem("interactions.intake", _l("Take a call"), Permission.HANDLE_INTERACTIONS),
-    NavItem("interactions.index", _l("Cases"), Permission.VIEW_INTERACTIONS),
-    NavItem("contacts.index", _l("Contacts"), Permission.VIEW_CONTACTS),
-    NavItem("audit.index", _l("Audit trail"), Permission.VIEW_AUDIT),
-    NavItem("admin.users", _l("Users"), Permission.MANAGE_USERS),
-    NavItem("admin.products", _l("Products"), Permission.MANAGE_CATALOG),
+    NavItem("interactions.intake", _l("Take a call"), (Permission.HANDLE_INTERACTIONS,)),
+    NavItem("interactions.index", _l("Cases"), (Permission.VIEW_INTERACTIONS,)),
+    NavItem("contacts.index", _l("Contacts"), (Permission.VIEW_CONTACTS,)),
+    NavItem("routing.board", _l("Queues"), (Permission.VIEW_INTERACTIONS,)),
+    NavItem("review.queue", _l("Review"), (Permission.REVIEW_ESCALATIONS,)),
+    NavItem("kb.search", _l("Knowledge base"), (Permission.SEARCH_KB,)),
+    NavItem("safety.queue", _l("Safety"), (Permission.PROCESS_SAFETY,)),
+    NavItem("safety.returned", _l("Returned reports"), (Permission.HANDLE_INTERACTIONS,)),
+    NavItem(
+        "safety.reconciliation",
+        _l("Reconciliation"),
+        (Permission.PROCESS_SAFETY, Permission.VIEW_AUDIT),
+    ),
+    NavItem("audit.index", _l("Audit trail"), (Permission.VIEW_AUDIT,)),
+    NavItem("admin.users", _l("Users"), (Permission.MANAGE_USERS,)),
+    NavItem("admin.products", _l("Products"), (Permission.MANAGE_CATALOG,)),
+    NavItem("routing.rules", _l("Routing"), (Permission.MANAGE_CATALOG,)),
 )
 
 
@@ -37,7 +48,7 @@ def nav_for(user) -> list[NavItem]:
     """The navigation items this user may use."""
     if not user or not user.is_authenticated:
         return []
-    return [item for item in NAV if user.can(item.permission)]
+    return [item for item in NAV if any(user.can(p) for p in item.any_of)]
 
 
 # Day, abbreviated month, year and 24-hour time: unambiguous in both languages

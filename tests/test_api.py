@@ -256,3 +256,17 @@ def test_openapi_document_lists_operations_and_schemas(client):
     schemas = doc["components"]["schemas"]
     assert {"InteractionIn", "ContactIn", "Error", "RequestIn"} <= set(schemas)
     assert "unsolicited" in schemas["InteractionIn"]["required"]
+
+
+def test_text_path_parameters_are_documented_as_strings(client):
+    doc = client.get("/api/v1/openapi.json").get_json()
+    op = doc["paths"]["/kb/articles/{article_id}"]["get"]
+    assert op["parameters"][0] == {
+        "name": "article_id",
+        "in": "path",
+        "required": True,
+        "schema": {"type": "string"},
+    }
+    assert doc["paths"]["/interactions/{interaction_id}"]["get"]["parameters"][0]["schema"] == {
+        "type": "integer"
+    }

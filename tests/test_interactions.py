@@ -292,3 +292,12 @@ def test_call_cannot_start_before_the_case_was_received(make_contact, products, 
     db.session.rollback()
     data.received_at = None  # day 0 defaults to the call's start
     assert services.open_interaction(data).received_at == now - timedelta(hours=2)
+
+
+def test_each_reference_prefix_counts_on_its_own(app, db):
+    from medinfo.interactions.references import next_reference
+
+    at = datetime(2026, 5, 4, tzinfo=UTC)
+    refs = [next_reference(at), next_reference(at, prefix="PV"), next_reference(at)]
+    db.session.commit()
+    assert refs == ["MI-2026-000001", "PV-2026-000001", "MI-2026-000002"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from medinfo.api import bp
-from medinfo.api.support import OPERATIONS, Operation
+from medinfo.api.support import OPERATIONS, Operation, openapi_path, path_params
 from medinfo.permissions import public
 
 ERROR_SCHEMA = {
@@ -39,8 +39,8 @@ def _operation(op: Operation, components: dict[str, Any]) -> dict[str, Any]:
     if op.permission:
         doc["description"] = f"Requires the `{op.permission.value}` permission."
     params = [
-        {"name": name, "in": "path", "required": True, "schema": {"type": "integer"}}
-        for name in _path_params(op.path)
+        {"name": name, "in": "path", "required": True, "schema": {"type": kind}}
+        for name, kind in path_params(op.path)
     ]
     if op.query is not None:
         for name, info in op.query.model_json_schema()["properties"].items():
@@ -78,16 +78,12 @@ def _operation(op: Operation, components: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-def _path_params(path: str) -> list[str]:
-    return [part[1:-1] for part in path.split("/") if part.startswith("{")]
-
-
 def build_openapi() -> dict[str, Any]:
     """The whole OpenAPI 3.1 document."""
     components: dict[str, Any] = {"Error": ERROR_SCHEMA}
     paths: dict[str, dict[str, Any]] = {}
     for op in OPERATIONS:
-        paths.setdefault(op.path, {})[op.method] = _operation(op, components)
+        paths.setdefault(openapi_path(op.path), {})[op.method] = _operation(op, components)
     return {
         "openapi": "3.1.0",
         "info": {

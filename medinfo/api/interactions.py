@@ -18,7 +18,6 @@ from medinfo.permissions import (
     can_view_interaction,
     require,
 )
-from medinfo.signals import interaction_changed
 
 
 def call_out(c: Call) -> CallOut:
@@ -124,7 +123,7 @@ def create_interaction():
         create,
     )
     if created and not replayed:
-        interaction_changed.send(created[0], action="opened")
+        services.announce_opened(created[0])
     return respond(body, status, {"Idempotent-Replayed": "true"} if replayed else None)
 
 

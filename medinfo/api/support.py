@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -31,6 +32,22 @@ class Operation:
 
 
 OPERATIONS: list[Operation] = []
+# Path parameters: {name} is an integer id, {name:str} a text id (e.g. a KB article's id).
+PATH_PARAM = re.compile(r"\{(\w+)(:str)?\}")
+
+
+def _flask_param(match: re.Match) -> str:
+    return f"<{match[1]}>" if match[2] else f"<int:{match[1]}>"
+
+
+def path_params(path: str) -> list[tuple[str, str]]:
+    """(name, OpenAPI type) of each path parameter."""
+    return [(m[1], "string" if m[2] else "integer") for m in PATH_PARAM.finditer(path)]
+
+
+def openapi_path(path: str) -> str:
+    """The path as OpenAPI writes it: {name}, without the type suffix."""
+    return PATH_PARAM.sub(lambda m: "{" + m[1] + "}", path)
 
 
 def _field_path(loc: tuple) -> str:
@@ -88,7 +105,7 @@ def api_route(
 
     def decorator(view: Callable) -> Callable:
         guarded = permission_required(*([permission] if permission else []))(view)
-        flask_path = path.replace("{", "<int:").replace("}", ">")
+        flask_path = PATH_PARAM.sub(_flask_param, path)
         bp.add_url_rule(flask_path, view.__name__, guarded, methods=[method.upper()])
         return guarded
 

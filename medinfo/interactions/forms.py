@@ -18,6 +18,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from medinfo.contacts.models import PROFESSIONS
 from medinfo.labels import choices
+from medinfo.safety.forms import ReportFields
 
 CHANNEL_LABELS = choices("channel")
 CATEGORY_LABELS = choices("category")
@@ -32,6 +33,7 @@ class RequestForm(Form):
     product = SelectField(_l("Product"), choices=[], default="", validators=[Optional()])
     category = SelectField(_l("Category"), choices=CATEGORY_LABELS)
     question = TextAreaField(_l("Question"), validators=[Optional(), Length(max=20000)])
+    kb_versions = HiddenField()  # ids of KB article versions used in the answer (kb panel)
 
 
 class IntakeForm(FlaskForm):
@@ -71,6 +73,7 @@ class IntakeForm(FlaskForm):
     notes = TextAreaField(_l("Call notes"), validators=[Optional(), Length(max=20000)])
     outcome = SelectField(_l("Call outcome"), choices=OUTCOME_LABELS)
     call_started_at = HiddenField()
+    safety = FormField(ReportFields)  # the safety report section, opened by the AE prompt
     submit = SubmitField(_l("Save the call"))
 
 

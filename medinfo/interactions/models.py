@@ -131,12 +131,13 @@ class Call(db.Model):
 
 
 class ReferenceCounter(db.Model):
-    """Last reference number used per year; incremented atomically."""
+    """Last reference number used per prefix (MI, PV…) and year; incremented atomically."""
 
     __tablename__ = "reference_counters"
 
+    prefix: Mapped[str] = mapped_column(String(8), primary_key=True, default="MI")
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     last_value: Mapped[int] = mapped_column(Integer, default=0)
 
     def __repr__(self) -> str:
-        return f"<ReferenceCounter {self.year}: {self.last_value}>"
+        return f"<ReferenceCounter {self.prefix}-{self.year}: {self.last_value}>"

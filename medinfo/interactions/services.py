@@ -27,6 +27,9 @@ from medinfo.interactions.models import (
     Interaction,
 )
 from medinfo.interactions.references import next_reference
+from medinfo.kb.answers import labels, links_for, usable_versions
+from medinfo.routing.assignment import announce_assignment, route_interaction
+from medinfo.routing.sla import on_status_change
 from medinfo.signals import interaction_changed
 from medinfo.sla.policy import request_due
 
@@ -48,6 +51,7 @@ class RequestData:
     category: str
     question: str
     product: str | None = None
+    kb_versions: list[int] = field(default_factory=list)  # article versions used ("use in answer")
 
 
 @dataclass
@@ -121,9 +125,13 @@ def _resolve_requests(items: list[RequestData], errors: dict[str, str]) -> list[
             product = find_product(item.product)
             if product is None:
                 errors[f"requests.{i}.product"] = f"Unknown product {item.product!r}."
+        versions, problem = usable_versions(item.kb_versions)
+        if problem:
+            errors[f"requests.{i}.kb_versions"] = problem
         resolved.append(
             InfoRequest(position=i + 1, category=item.category, question=question, product=product)
         )
+        resolved[-1].kb_links = links_for(versions)
     return resolved
 
 
@@ -133,6 +141,7 @@ def _request_snapshot(r: InfoRequest) -> dict:
         "category": r.category,
         "product": r.product.name if r.product else None,
         "question": r.question,
+        "kb_versions": labels(r),
     }
 
 
@@ -214,10 +223,21 @@ def open_interaction(
     )
     if data.call is not None:
         _add_call(interaction, data.call)
+    route_interaction(interaction)
     if commit:
         db.session.commit()
-        interaction_changed.send(interaction, action="opened")
+        announce_opened(interaction)
     return interaction
+
+
+def announce_opened(interaction: Interaction) -> None:
+    """Tell listeners a case was opened and where it went; call after its commit.
+
+    open_interaction() does it when it commits; callers that pass commit=False (the API,
+    the intake with a safety report) call it after their own commit.
+    """
+    interaction_changed.send(interaction, action="opened")
+    announce_assignment(interaction)
 
 
 def _add_call(interaction: Interaction, data: CallData) -> Call:
@@ -282,6 +302,7 @@ def change_status(interaction: Interaction, new_status: str, reason: str | None 
         raise Conflict("Answer every question before marking the case answered.")
     if old == "answered" and new_status == "open" and not (reason or "").strip():
         raise ValidationFailed({"reason": "Say why the answered case is reopened."})
+    on_status_change(interaction, old, new_status)
     interaction.status = new_status
     record_event(
         "interaction.status_changed",

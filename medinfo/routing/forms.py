@@ -110,7 +110,8 @@ class CalendarForm(FlaskForm):
         _l("Public holidays of (country code)"), validators=[Optional(), Length(max=2)]
     )
     extra_holidays = TextAreaField(
-        _l("Other closed days (YYYY-MM-DD, one a line)"), validators=[Optional(), Length(max=5000)]
+        _l("Other closed days (YYYY-MM-DD, one per line)"),
+        validators=[Optional(), Length(max=5000)],
     )
     is_default = BooleanField(_l("Default calendar"))
     submit = SubmitField(_l("Save"))

@@ -24,6 +24,8 @@ from medinfo.permissions import (
     permission_required,
     require,
 )
+from medinfo.routing.panel import case_panel
+from medinfo.safety.services import reports_for
 
 
 @bp.get("/")
@@ -72,13 +74,17 @@ def show(interaction_id: int):
         "interactions/show.html",
         interaction=interaction,
         can_edit=can_edit,
-        next_statuses=sorted(services.TRANSITIONS[interaction.status] - {"closed"}),
+        next_statuses=sorted(services.TRANSITIONS[interaction.status] - {"closed", "escalated"}),
         can_close=interaction.status == "answered",
         call_form=CallForm(),
         answer_form=AnswerForm(),
         status_form=StatusForm(),
         screening_form=ScreeningForm(ae_screening=interaction.ae_screening),
         now=utcnow(),
+        panel=case_panel(interaction, current_user, utcnow()),
+        safety_reports=reports_for(interaction.id),
+        can_report=current_user.can(Permission.REPORT_SAFETY)
+        and (interaction.status != "closed" or current_user.can(Permission.PROCESS_SAFETY)),
     )
 
 

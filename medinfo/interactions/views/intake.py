@@ -16,7 +16,9 @@ from medinfo.forms import apply_field_errors
 from medinfo.interactions import services
 from medinfo.interactions.forms import IntakeForm
 from medinfo.interactions.views import bp
+from medinfo.kb.answers import parse_version_ids
 from medinfo.permissions import Permission, permission_required
+from medinfo.safety.intake import open_with_report, report_section_data, show_report_errors
 
 MAX_CALL_AGE = timedelta(hours=12)
 
@@ -36,6 +38,12 @@ def _started_at(raw: str | None, now: datetime) -> datetime:
     if value.tzinfo is None or value > now or now - value > MAX_CALL_AGE:
         return now
     return value
+
+
+def _ended_at(raw: str | None, started: datetime, now: datetime) -> datetime:
+    """When telephony said the call ended, kept only when between its start and now."""
+    value = _started_at(raw, now)
+    return value if started <= value <= now else now
 
 
 def intake_to_data(form: IntakeForm, now: datetime) -> services.InteractionData:
@@ -58,19 +66,25 @@ def intake_to_data(form: IntakeForm, now: datetime) -> services.InteractionData:
         )
     requests = [
         services.RequestData(
-            category=r.category.data, question=r.question.data or "", product=r.product.data or None
+            category=r.category.data,
+            question=r.question.data or "",
+            product=r.product.data or None,
+            kb_versions=parse_version_ids(r.kb_versions.data),
         )
         for r in form.requests
         if (r.question.data or "").strip()
     ]
     call = None
     if form.channel.data == "phone":
-        # The caller's number is known here only when it was typed for a new contact.
+        # The caller's number is known here when it was typed for a new contact, or when the
+        # telephony screen pop opened this intake (intake.js then posts call_id/call_ended_at).
         ani = phone_or_none(form.new_phone.data or "", form.new_country.data or "FR") or ""
+        started = _started_at(form.call_started_at.data, now)
+        popped = bool(request.form.get("call_id"))
         call = services.CallData(
-            started_at=_started_at(form.call_started_at.data, now),
-            ended_at=now,
-            ani=ani if new_contact else "",
+            started_at=started,
+            ended_at=_ended_at(request.form.get("call_ended_at"), started, now) if popped else now,
+            ani=ani if new_contact or popped else "",
             notes=form.notes.data or "",
             outcome=form.outcome.data,
         )
@@ -130,8 +144,10 @@ def intake():
     if form.validate_on_submit():
         data = intake_to_data(form, utcnow())
         try:
-            interaction = services.open_interaction(
-                data, allow_duplicate=form.confirm_new.data == "yes"
+            interaction = open_with_report(
+                data,
+                report_section_data(form.safety),
+                allow_duplicate=form.confirm_new.data == "yes",
             )
         except DuplicateSuspected as exc:
             duplicates = exc.candidates
@@ -143,7 +159,7 @@ def intake():
                 "warning",
             )
         except ValidationFailed as exc:
-            show_intake_errors(form, exc.fields)
+            show_intake_errors(form, show_report_errors(form.safety, exc.fields))
             flash(_("The call was not saved: please correct the marked fields."), "error")
         else:
             flash(_("Saved as %(ref)s.", ref=interaction.reference), "success")

@@ -12,10 +12,41 @@ const startedField = document.getElementById("call_started_at");
 let started = startedField.value ? new Date(startedField.value) : new Date();
 if (Number.isNaN(started.getTime())) started = new Date();
 startedField.value = started.toISOString();
-setInterval(() => {
-  const s = Math.max(0, Math.floor((Date.now() - started.getTime()) / 1000));
+let ended = null;
+function tick() {
+  const s = Math.max(0, Math.floor(((ended || new Date()).getTime() - started.getTime()) / 1000));
   timerOut.textContent = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
-}, 1000);
+}
+setInterval(tick, 1000);
+
+// Telephony (desk.js relays "answered"/"ended" of the call this intake was opened for, or any
+// call when none was named): answered starts the timer, ended stops it; the number is filled.
+const callId = new URLSearchParams(window.location.search).get("call");
+function hidden(name, value) {
+  let input = form.querySelector(`input[name=${name}]`);
+  if (!input) { input = Object.assign(document.createElement("input"), { type: "hidden", name }); form.append(input); }
+  input.value = value;
+}
+function applyCall(call) {
+  if (call.answered_at) { started = new Date(call.answered_at); startedField.value = started.toISOString(); }
+  if (call.ended_at) { ended = new Date(call.ended_at); hidden("call_ended_at", ended.toISOString()); }
+  const phone = document.getElementById("new_phone");
+  if (phone && !phone.value && (call.e164 || call.ani)) phone.value = call.e164 || call.ani;
+  if (call.call_id) hidden("call_id", call.call_id);
+  timerOut.closest(".timer")?.classList.toggle("stopped", Boolean(ended));
+  tick();
+}
+document.addEventListener("medinfo:call", (ev) => {
+  if (callId && ev.detail.call_id !== callId) return;
+  if (ev.detail.event === "answered") ended = null;
+  applyCall(ev.detail);
+});
+if (callId) {
+  hidden("call_id", callId);
+  fetch(`/api/v1/telephony/calls?call_id=${encodeURIComponent(callId)}`, { headers: { Accept: "application/json" } })
+    .then((res) => (res.ok ? res.json() : null)).then((call) => { if (call) applyCall(call); })
+    .catch(() => {});
+}
 
 function choose(id, name, meta, url) {
   contactId.value = id;
