@@ -71,6 +71,12 @@ LABELS: dict[str, dict[str, object]] = {
         "response": _l("Answer"),
     },
     "yes_no": {"yes": _l("Yes"), "no": _l("No")},
+    "kb_status": {
+        "draft": _l("Draft"),
+        "in_review": _l("In review"),
+        "approved": _l("Approved"),
+        "retired": _l("Retired"),
+    },
 }
 
 

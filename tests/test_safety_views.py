@@ -210,7 +210,7 @@ def test_reconciliation_page_and_csv(logged_in, make_interaction, role, status):
     resp = client.get("/safety/reconciliation")
     assert resp.status_code == status
     if status == 200:
-        assert "no report" in resp.text
+        assert "No report" in resp.text
         today = utcnow().date()
         csv = client.get(f"/safety/reconciliation.csv?from={today - timedelta(days=1)}&to={today}")
         assert csv.mimetype == "text/csv"

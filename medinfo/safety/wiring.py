@@ -9,6 +9,16 @@ from medinfo.contacts.history import labelled, register_history_source
 from medinfo.interactions.guards import register_close_guard
 from medinfo.interactions.models import Interaction
 from medinfo.labels import register_labels
+from medinfo.safety.forms import (
+    AGE_GROUP_LABELS,
+    AGE_UNIT_LABELS,
+    OUTCOME_LABELS,
+    PREGNANCY_LABELS,
+    QUALIFICATION_LABELS,
+    SERIOUSNESS_LABELS,
+    SEX_LABELS,
+    SPECIAL_LABELS,
+)
 from medinfo.safety.models import SafetyReport
 from medinfo.safety.services import has_report
 
@@ -49,6 +59,38 @@ def register() -> None:
         _installed.append(True)
     register_history_source("safety_report", safety_reports_of)
     register_labels("history", {"safety_report": _l("Safety report")})
+    for kind, table in (
+        ("special_situation", SPECIAL_LABELS),
+        ("event_outcome", OUTCOME_LABELS),
+        ("seriousness", SERIOUSNESS_LABELS),
+        ("qualification", QUALIFICATION_LABELS),
+        ("sex", SEX_LABELS),
+        ("age_unit", AGE_UNIT_LABELS),
+        ("age_group", AGE_GROUP_LABELS),
+        ("pregnancy", PREGNANCY_LABELS),
+    ):
+        register_labels(kind, {code: text for code, text in table if code})
+    register_labels(
+        "reconciliation_gap",
+        {
+            "no_report": _l("No report"),
+            "not_transferred": _l("Not transferred"),
+            "overdue": _l("Overdue"),
+            "transfer_failed": _l("Transfer failed"),
+            "returned_to_desk": _l("Returned to the desk"),
+            "not_acknowledged": _l("Not acknowledged"),
+            "late_transfer": _l("Transferred late"),
+        },
+    )
+    register_labels("task_status", {"open": _l("To do"), "done": _l("Done")})
+    register_labels(
+        "outbox_status",
+        {"pending": _l("Pending"), "sent": _l("Sent"), "failed": _l("Failed")},
+    )
+    register_labels(
+        "batch_status",
+        {"given": _l("given"), "unknown": _l("unknown"), "not_asked": _l("not asked")},
+    )
     register_labels(
         "safety_status",
         {

@@ -13,6 +13,7 @@ from medinfo.catalog.models import Product
 from medinfo.errors import ValidationFailed
 from medinfo.extensions import db
 from medinfo.forms import apply_field_errors
+from medinfo.labels import label
 from medinfo.permissions import Permission, permission_required
 from medinfo.routing import admin as services
 from medinfo.routing.assignment import can_work
@@ -196,7 +197,13 @@ def agents():
         rows.append(
             (
                 url_for("routing.agent", user_id=user.id),
-                [user.display_name, user.role, products or "—", languages or "—", available],
+                [
+                    user.display_name,
+                    label(user.role, "role"),
+                    products or "—",
+                    languages or "—",
+                    available,
+                ],
             )
         )
     headers = [_("Agent"), _("Role"), _("Products"), _("Languages"), _("Availability")]
