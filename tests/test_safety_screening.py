@@ -347,3 +347,118 @@ def test_latency_per_sentence() -> None:
         screen(row["text"], row["language"])
         timings.append((time.perf_counter() - started) * 1000)
     assert statistics.median(timings) < 5.0
+
+
+# ---------------------------------------------------------------- blind sets (written blind)
+BLIND_TUNE = DATA / "screening_blind_tune.jsonl"
+BLIND_HOLDOUT = DATA / "screening_blind_holdout.jsonl"
+
+
+def test_targets_on_blind_tune_set() -> None:
+    """The tune set was used to develop the rules: this is a target, not an unbiased estimate."""
+    recall, specificity = _rates(_load(BLIND_TUNE))
+    assert recall >= 0.97, f"recall {recall:.3f} on the blind tune set"
+    assert specificity >= 0.85, f"specificity {specificity:.3f} on the blind tune set"
+
+
+def test_blind_holdout_regression_floor() -> None:
+    """REGRESSION FLOOR, not a tuning target: never tune on the holdout sentences.
+
+    The floors are the values measured once at the end of the work (recall 0.837, specificity
+    0.879), rounded down. They are still below the product target (recall >= 0.97).
+    """
+    recall, specificity = _rates(_load(BLIND_HOLDOUT))
+    assert recall >= 0.83, f"holdout recall {recall:.3f} fell below its regression floor"
+    assert specificity >= 0.87, f"holdout specificity {specificity:.3f} fell below its floor"
+
+
+def test_targets_on_synthetic_extra_set() -> None:
+    """Hand-written extra phrasings (lay, formal, typos, both languages) used while developing."""
+    recall, specificity = _rates(_load(DATA / "screening_synthetic_extra.jsonl"))
+    assert recall >= 0.97, f"recall {recall:.3f}"
+    assert specificity >= 0.85, f"specificity {specificity:.3f}"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "typo"),
+    [
+        ("en", "my husband keeps getting pins and needels in his feet", "needels"),
+        ("en", "she has had tinitus for a week since the dose went up", "tinitus"),
+        ("en", "Her bloods came back with low platlets on the new tablets.", "platlets"),
+        ("fr", "Il a des fourmilements dans les mains depuis hier.", "fourmilements"),
+    ],
+)
+def test_one_letter_typos_are_tolerated_and_offsets_stay_exact(
+    language: str, text: str, typo: str
+) -> None:
+    result = screen(text, language)
+    assert result.reportable
+    assert all(text[f.start : f.end] == f.text for f in result.flags)
+    start = text.index(typo)
+    assert any(f.start <= start < f.end for f in result.flags)
+
+
+def test_short_or_first_letter_changes_are_not_corrected() -> None:
+    # "painting" is one edit from "fainting" but differs in its first letter
+    assert not screen("She enjoys painting in the afternoon.", "en").reportable
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Caller's mum is seeing odd shapes at night, started after Veranel was added."),
+        ("fr", "Son fils a un comportement étrange depuis qu'il a commencé le Neurovan."),
+    ],
+)
+def test_change_since_starting_is_reportable_without_a_known_term(language: str, text: str) -> None:
+    assert screen(text, language).reportable
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "She has been doing well since starting Neurovan and needs a refill."),
+        ("fr", "Tout va bien depuis qu'il a commencé le traitement."),
+        ("en", "Is Veranel back in stock since the shortage?"),
+    ],
+)
+def test_fallback_does_not_fire_on_good_news_or_questions(language: str, text: str) -> None:
+    assert not screen(text, language).reportable
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "category"),
+    [
+        (
+            "en",
+            "The nurse gave the wrong vaccine; no adverse reaction occurred.",
+            "medication_error",
+        ),
+        (
+            "fr",
+            "Le pharmacien a délivré le mauvais dosage, pas d'effet indésirable.",
+            "medication_error",
+        ),
+    ],
+)
+def test_medication_error_stays_reportable_after_no_reaction(
+    language: str, text: str, category: str
+) -> None:
+    result = screen(text, language)
+    assert result.reportable
+    assert SS + category in result.categories()
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The patient has diabetes and asthma and wants to know which strength to take."),
+        ("en", "In the phase 3 trial, dizziness occurred in 8% of patients."),
+        ("en", "The leaflet mentions dizziness; should she avoid driving?"),
+        ("fr", "Elle souffre de migraines depuis des années, quel dosage conseillez-vous ?"),
+    ],
+)
+def test_conditions_statistics_and_label_questions_are_not_reportable(
+    language: str, text: str
+) -> None:
+    assert not screen(text, language).reportable

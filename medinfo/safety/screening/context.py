@@ -28,6 +28,11 @@ class SentenceContext:
     coadmin: bool
     administration: bool
     quantity: bool
+    asks: bool
+    statistic: bool
+    non_exposure: bool
+    pre_treatment: bool
+    onset_change: bool
 
     @classmethod
     def of(cls, sentence: str, lexicons: Sequence[Lexicon]) -> SentenceContext:
@@ -46,6 +51,11 @@ class SentenceContext:
             coadmin=_has(lexicons, "coadmin", sentence),
             administration=_has(lexicons, "administration", sentence),
             quantity=_has(lexicons, "quantity", sentence),
+            asks=_has(lexicons, "asks", sentence),
+            statistic=_has(lexicons, "statistic", sentence),
+            non_exposure=_has(lexicons, "non_exposure", sentence),
+            pre_treatment=_has(lexicons, "pre_treatment", sentence),
+            onset_change=_has(lexicons, "onset_change", sentence),
         )
 
     @property
@@ -62,7 +72,7 @@ class SentenceContext:
     @property
     def general(self) -> bool:
         """True when the sentence reads as a general question or an information request."""
-        return self.question or self.generic
+        return self.question or self.generic or self.asks
 
     def keeps_weak(self) -> bool:
         """True when a weak term in this sentence should be reported."""

@@ -161,7 +161,7 @@ AE strong             (?:resolved|subsided|disappeared|abated|improved|recovered
                       transfusion|dialysis)|(?:experienced|suffered|sustained|presented with|
                       exhibited) (?:a|an|severe|mild|moderate|acute|serious|significant|marked|some|
                       several)\b(?! (?:lack|loss) of)
-AE strong             (?:patient|he|she|child|baby|infant|man|woman|boy|girl|subject|consumer|
+AE strong             (?:patients?|he|she|child|baby|infant|man|woman|boy|girl|subject|consumer|
                       neonate|newborn|\d+-year-old|male|female)\b~2~(?:developed|experienced|
                       suffered|presented with|sustained|complained of|was diagnosed with|went into|
                       broke out in|came out in)\b(?! (?:a |an )?(?:lack|loss) of| (?:no|none|
@@ -232,7 +232,7 @@ medication_error strong by (?:mistake|error)|in error|mistaken\w*|erroneous\w*|i
                       (?:dispensing|prescribing|administration|medication|dosing) errors?|
                       by accident|accidentally (?:took|taken|given|administered|injected|dispensed|
                       doubled)|(?:took|taken|given) (?:it |his dose |her dose )?twice|
-                      twice a day instead|(?:double|extra) dose
+                      twice a day instead|(?:double|extra) doses?
 medication_error weak instead of|rather than|in place of
 misuse weak           misus\w+|not as prescribed|other than (?:as )?prescribed|(?:someone else's|
                       another person's|(?:her|his|their) (?:mother|father|husband|wife|sister|
@@ -306,7 +306,8 @@ hypothetical        if|in case(?: of)?|in the (?:unlikely )?event (?:of|that)|sh
                     what if|unless|to avoid|to prevent|risk of|at risk|likelihood of|chance of
 indirect_question   (?:know|wonder\w*|ask\w*|check\w*|see|sure|tell me|unsure|find out|enquir\w+|
                     inquir\w+|confirm|clarify|understand)\s+(?:\S+\s+){0,2}$
-person              (?:my|our|his|her|their|your|this|that|one of my|some of my|several of my|
+person              (?:my|our|his|her|their|your|this|that(?! patients| people)|one of my|
+                    some of my|several of my|
                     two of my|(?:\d+|two|three|four|five|several|many|some) of (?:my|our|her|
                     his)) (?:\w+ )?@PERSON_NOUN@
 person              the (?:\w+ )?@PERSON_NOUN@(?! (?:information|leaflet|population|group|should|

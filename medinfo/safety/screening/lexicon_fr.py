@@ -24,7 +24,8 @@ PERSON_NOUN     (?:patient|patiente|patients|patientes|enfant|enfants|fils|fille
                 preparateur|grand-mere|grand-pere|petit-fils|petite-fille|garcon|homme|famille|
                 sujet|foetus|nouveau-ne|adolescent|adolescente|residente|resident|ami|amie|voisin|
                 voisine|personne agee|dame|monsieur)
-DAMAGE          (?:casse|fissure|fele|brise|abime|endommage|deforme|perce|dechire|ouvert|effrite|
+DAMAGE          (?:casse|fissure|fele|brise|abime|endommage|deforme|perce|dechire|
+                (?<!une fois )(?<!apres )ouvert|effrite|
                 ecrase|descelle|entame|perfore)@E@
 CONTAINER       (?:comprimes?|gelules?|capsules?|flacons?|ampoules?|boites?|plaquettes?|blisters?|
                 bouchons?|capuchons?|seringues?|stylos?|emballages?|opercules?|bouteilles?|fioles?|

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from types import ModuleType
 
-from . import lexicon_en, lexicon_fr
+from . import lexicon_en, lexicon_en_symptoms, lexicon_fr, lexicon_fr_symptoms
+from .speller import Speller
 from .text import gap
 
 # Cue lists matched against a fragment of text that they anchor themselves to (^ or $).
@@ -29,12 +30,14 @@ class Lexicon:
     language: str
     terms: tuple[Term, ...]
     cues: dict[str, re.Pattern[str]]
+    vocabulary: frozenset[str] = frozenset()
 
     def cue(self, name: str) -> re.Pattern[str]:
-        """Return the compiled cue ``name``."""
-        return self.cues[name]
+        """Return the compiled cue ``name`` (never matching when the language lacks it)."""
+        return self.cues.get(name, _NEVER)
 
 
+_NEVER = re.compile(r"(?!)")
 _PLACEHOLDER = re.compile(r"@(\w+)@")
 _GAP = re.compile(r"~(\d+)~")
 _SPECIAL = "special_situation:"
@@ -74,27 +77,41 @@ def _compile_cue(name: str, patterns: list[str]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{body})\b")
 
 
-def _compile(language: str, module: ModuleType) -> Lexicon:
-    fragments = {head[0]: body for head, body in parse_table(module.FRAGMENTS, 1)}
+def _compile(language: str, module: ModuleType, extra: ModuleType) -> Lexicon:
+    fragments = {
+        head[0]: body
+        for table in (module.FRAGMENTS, extra.FRAGMENTS)
+        for head, body in parse_table(table, 1)
+    }
     terms = tuple(
         Term(
             _category(code),
             strength == "strong",
             re.compile(rf"\b(?:{_expand(body, fragments)})\b"),
         )
-        for (code, strength), body in parse_table(module.TERMS, 2)
+        for (code, strength), body in parse_table(module.TERMS + extra.TERMS, 2)
     )
     grouped: dict[str, list[str]] = {}
-    for (name,), body in parse_table(module.CUES, 1):
+    for (name,), body in parse_table(module.CUES + extra.CUES, 1):
         grouped.setdefault(name, []).append(_expand(body, fragments))
     cues = {name: _compile_cue(name, patterns) for name, patterns in grouped.items()}
-    return Lexicon(language, terms, cues)
+    return Lexicon(language, terms, cues, frozenset(extra.VOCABULARY.split()))
 
 
 LEXICONS: dict[str, Lexicon] = {
-    "en": _compile("en", lexicon_en),
-    "fr": _compile("fr", lexicon_fr),
+    "en": _compile("en", lexicon_en, lexicon_en_symptoms),
+    "fr": _compile("fr", lexicon_fr, lexicon_fr_symptoms),
 }
+_SPELLERS: dict[tuple[str, ...], Speller] = {}
+
+
+def speller(lexicons: tuple[Lexicon, ...]) -> Speller:
+    """Return the (cached) typo corrector for the vocabulary of ``lexicons``."""
+    key = tuple(lex.language for lex in lexicons)
+    if key not in _SPELLERS:
+        _SPELLERS[key] = Speller(w for lex in lexicons for w in lex.vocabulary)
+    return _SPELLERS[key]
+
 
 _STOP_EN = re.compile(
     r"\b(?:the|and|is|was|were|with|of|to|my|she|he|has|have|had|been|after|on|it|this|"
@@ -118,3 +135,7 @@ def pick_lexicons(folded: str, language: str | None) -> tuple[Lexicon, ...]:
     if fr >= 2 * en + 2:
         return (LEXICONS["fr"],)
     return (LEXICONS["en"], LEXICONS["fr"])
+
+
+for _key in (("en",), ("fr",), ("en", "fr")):
+    speller(tuple(LEXICONS[code] for code in _key))

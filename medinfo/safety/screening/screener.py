@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .context import SentenceContext
 from .negation import Scope
-from .rules import Lexicon, pick_lexicons
+from .rules import Lexicon, pick_lexicons, speller
 from .text import SentenceIndex, normalise, sentence_spans
 
 AE = "adverse_event"
@@ -86,13 +86,17 @@ def _judge(hit: _Hit, ctx: SentenceContext, scope: Scope) -> bool:
         return False
     if hit.strong:
         return True
+    if ctx.statistic or (hit.category == AE and ctx.pre_treatment and not ctx.onset):
+        return False
     if (
         hit.category in _CONDITION_PRONE
         and scope.in_condition(span)
-        and not (ctx.deictic_time or ctx.onset)
+        and not (ctx.deictic_time or ctx.onset or ctx.report_intent)
     ):
         return False
     if hit.category in _NEEDS_EXPOSURE:
+        if ctx.non_exposure and (ctx.question or ctx.asks or ctx.prospective):
+            return False
         if ctx.prospective and not ctx.exposure:
             return False
         if hit.category == SS + "off_label" and not (
@@ -143,6 +147,30 @@ def _resolve(hits: list[_Hit]) -> list[_Hit]:
     return kept
 
 
+def _has_cue(lexicons: Sequence[Lexicon], cue: str, text: str) -> bool:
+    return any(lex.cue(cue).search(text) for lex in lexicons)
+
+
+def _fallback(sentence: str, lexicons: Sequence[Lexicon]) -> list[_Hit]:
+    """A specific patient and a change since starting the product, even with no known term."""
+    ctx = SentenceContext.of(sentence, lexicons)
+    if (
+        not (ctx.person and ctx.onset_change)
+        or ctx.prospective
+        or ctx.statistic
+        or ctx.pre_treatment
+    ):
+        return []
+    if ctx.non_exposure or ctx.question or ctx.asks or _has_cue(lexicons, "wellbeing", sentence):
+        return []
+    for lex in lexicons:
+        for match in lex.cue("onset_change").finditer(sentence):
+            scope = Scope(sentence, lexicons, [match.span()])
+            if not (scope.negated(match.span()) or scope.hypothetical(match.span())):
+                return [_Hit(AE, match.start(), match.end(), False)]
+    return []
+
+
 def _screen_sentence(
     sentence: str,
     hits: list[_Hit],
@@ -153,15 +181,28 @@ def _screen_sentence(
         hit for hit in hits if not any(e0 <= hit.start and hit.end <= e1 for e0, e1 in exclusions)
     ]
     if not hits:
-        return []
+        return _fallback(sentence, lexicons)
     ctx = SentenceContext.of(sentence, lexicons)
     scope = Scope(sentence, lexicons, [(hit.start, hit.end) for hit in hits])
     kept = [hit for hit in hits if _judge(hit, ctx, scope)]
+    if (ctx.question or ctx.asks or ctx.prospective) and not (ctx.onset or ctx.onset_change):
+        # "she has diabetes and asthma, which dose?": a chronic condition, not an event;
+        # "the leaflet mentions dizziness; should she drive?": a label question
+        if _has_cue(lexicons, "documented", sentence) and not ctx.deictic_time:
+            kept = [hit for hit in kept if hit.strong or hit.category != AE]
+        chronic = [m.span() for lex in lexicons for m in lex.cue("chronic").finditer(sentence)]
+        kept = [
+            hit
+            for hit in kept
+            if hit.strong
+            or hit.category != AE
+            or not any(c0 <= hit.start and hit.end <= c1 for c0, c1 in chronic)
+        ]
     kept += _derived(sentence, kept, ctx, lexicons, scope)
     if any(hit.category == ACCIDENTAL for hit in kept):
         # "a boy inadvertently ate his mother's tablets" is an accidental exposure, not misuse
         kept = [hit for hit in kept if hit.category not in _ACCIDENT_OVERRIDES]
-    return _resolve(kept)
+    return _resolve(kept) or _fallback(sentence, lexicons)
 
 
 def screen(text: str, language: str | None = None) -> ScreeningResult:
@@ -170,6 +211,7 @@ def screen(text: str, language: str | None = None) -> ScreeningResult:
         return ScreeningResult(False, ())
     folded = normalise(text)
     lexicons = pick_lexicons(folded.text, language)
+    folded = speller(lexicons).correct(folded)
     sentences = sentence_spans(folded.text)
     index = SentenceIndex(sentences)
     per_sentence: dict[int, list[_Hit]] = defaultdict(list)
@@ -185,7 +227,7 @@ def screen(text: str, language: str | None = None) -> ScreeningResult:
                     _Hit(term.category, match.start() - s_start, end - s_start, term.strong)
                 )
     flags: list[Flag] = []
-    for number in sorted(per_sentence):
+    for number in range(len(sentences)):
         s_start, s_end = sentences[number]
         sentence = folded.text[s_start:s_end]
         exclusions = [m.span() for lex in lexicons for m in lex.cue("exclusion").finditer(sentence)]
