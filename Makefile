@@ -34,9 +34,9 @@ translations: $(STAMP) ## Compile the French/English message catalogs
 db: install ## Migrate the database to the latest schema
 	$(FLASK) db upgrade
 
-demo: db ## Load the demo data and the knowledge base (both idempotent)
-	$(FLASK) demo load
+demo: db ## Load the knowledge base, then the demo data (both idempotent)
 	$(FLASK) kb import knowledge_base
+	$(FLASK) demo load
 
 run: demo ## Set up and serve on http://127.0.0.1:5000 with demo data
 	@echo "Serving MedInfo Desk on http://$${MEDINFO_HOST:-127.0.0.1}:$${MEDINFO_PORT:-5000}"

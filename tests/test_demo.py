@@ -27,6 +27,12 @@ from medinfo.demo.people import make_people, regions
 from medinfo.demo.questions import DEMO_PRODUCTS, topics
 from medinfo.interactions.models import Interaction
 from medinfo.permissions import Role
+from medinfo.review.models import Escalation, Signature
+from medinfo.review.signing import is_valid
+from medinfo.routing.models import AgentProfile, Queue, RoutingRule, SlaCalendar, SlaPolicy
+from medinfo.safety.models import SafetyReport
+from medinfo.safety.reconciliation import SAFETY_CATEGORIES, reconcile
+from medinfo.safety.services import reports_for
 
 DAYS = 90
 
@@ -79,9 +85,11 @@ def test_cases_look_worked_by_agents(loaded, db):
         if case.channel == "phone":
             assert case.calls and 2 * 60 <= case.calls[0].duration_seconds <= 15 * 60
         if case.status == "closed":
-            # backdated: answered and closed soon after the call, not when the demo was loaded
-            assert case.ae_screening == "no" and case.all_answered
-            assert case.received_at <= case.closed_at < now - timedelta(minutes=1)
+            # backdated: answered and closed after the call, not when the demo was loaded (but
+            # signed answers keep their signing time and the rescreen gap is closed at load)
+            assert case.ae_screening in ("yes", "no") and case.all_answered
+            assert case.ae_screening == "no" or reports_for(case.id)
+            assert case.received_at <= case.closed_at <= now
             assert all(case.received_at <= r.answered_at <= case.closed_at for r in case.requests)
 
 
@@ -139,6 +147,69 @@ def test_backdating_refuses_future_times_and_other_fields(app, db, make_interact
     with pytest.raises(ValueError, match="cannot backdate"):
         backdate_case(case, {"received_at": utcnow() - timedelta(days=1)})
     assert case.closed_at is None
+
+
+def test_safety_reports_pv_review_and_reconciliation_gaps(app, db):
+    load_demo(contacts=40, interactions=250, days=DAYS)
+    now = utcnow()
+    reports = list(db.session.scalars(select(SafetyReport)))
+    safety_cases = [
+        c
+        for c in db.session.scalars(select(Interaction))
+        if c.requests[0].category in SAFETY_CATEGORIES
+    ]
+    assert len(reports) == len(safety_cases) - 1  # one AE question was never reported (a gap)
+    by_status = {s: [r for r in reports if r.status == s] for s in ("acknowledged", "rejected")}
+    assert len(by_status["acknowledged"]) > len(reports) / 2 and len(by_status["rejected"]) == 1
+    for report in reports:
+        case = report.interaction
+        assert case.ae_screening == "yes" and report.day0 == case.received_at
+        assert report.reporter_name == case.contact.full_name and report.products
+        assert report.event_verbatim or report.pqc_description
+        assert report.submitted_at < now and report.created_by.role == "agent"
+        if report.status == "acknowledged":
+            assert report.pv_case_id.startswith("SDB-") and report.transferred_at
+            assert report.transferred_at <= report.acknowledged_at < now
+            assert report.acknowledged_by.role == "pv_officer"
+    assert sum(bool(p.batch_lot) for r in reports for p in r.products) > len(reports) / 2
+    waiting = [r for r in reports if r.transferred_at is None]
+    assert sum(r.is_overdue(now) for r in waiting) == 2
+    assert sum(r.due_at > now for r in waiting) == 1  # the fresh call, due soon
+
+    result = reconcile(now=now)
+    counts = result.gap_counts()
+    assert counts["overdue"] == 2 and counts["not_transferred"] == 1
+    assert counts["returned_to_desk"] == 1 and counts["late_transfer"] == 1
+    assert counts["transfer_failed"] == 0
+    missing = {g.detail: db.session.get(Interaction, g.interaction_id) for g in result.gaps
+               if g.code == "no_report"}  # fmt: skip
+    assert set(missing) == {"AE/PQC question", "rescreen flag"}
+    for case in missing.values():  # closed, screened "no": what an auditor should find
+        assert case.status == "closed" and case.ae_screening == "no"
+    assert "dizzy" in missing["rescreen flag"].calls[0].notes or "vertiges" in (
+        missing["rescreen flag"].calls[0].notes
+    )
+
+    queues = {q.key: q for q in db.session.scalars(select(Queue))}
+    assert set(queues) == {"mi-fr", "mi-en", "safety-intake"} and queues["mi-en"].is_default
+    rules = list(db.session.scalars(select(RoutingRule).order_by(RoutingRule.position)))
+    assert [r.category or r.language for r in rules] == [
+        "adverse_event", "product_complaint", "fr", "en"
+    ]  # fmt: skip
+    assert all(p.available and p.languages for p in db.session.scalars(select(AgentProfile)))
+    assert db.session.scalar(select(SlaCalendar.holiday_country)) == "FR"
+    assert _count(db, SlaPolicy) >= 5
+    for case in safety_cases:
+        assert (case.queue, case.priority) == ("safety-intake", "urgent")
+    assert {c.queue for c in db.session.scalars(select(Interaction))} <= set(queues)
+
+    escalations = list(db.session.scalars(select(Escalation)))
+    assert sorted(e.status for e in escalations) == ["open"] * 2 + ["signed"] * 6
+    assert all(e.reason for e in escalations)
+    signatures = list(db.session.scalars(select(Signature)))
+    assert len(signatures) == 6 and all(is_valid(s) for s in signatures)
+    assert {s.signer_username for s in signatures} <= {"dr.lefevre", "dr.morgan"}
+    assert verify_chain().ok
 
 
 # --- the data files and what a seed generates from them -------------------------------------

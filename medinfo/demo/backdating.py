@@ -1,4 +1,4 @@
-"""Moving service-stamped times of demo cases into the past, always through the audit trail."""
+"""Moving service-stamped times of demo cases and reports into the past, always audited."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from medinfo.audit import record_event
 from medinfo.audit.chain import Actor
 from medinfo.database import utcnow
 from medinfo.interactions.models import Interaction
+from medinfo.safety.models import SafetyReport
 
 DEMO_ACTOR = Actor(None, "demo-loader", "system")
 REASON = "Demo data: times moved back to when the simulated case happened."
@@ -52,6 +53,52 @@ def backdate_case(
         interaction.id,
         old=old,
         new={"reference": interaction.reference, **new},
+        reason=reason,
+        actor=DEMO_ACTOR,
+    )
+    return True
+
+
+REPORT_FIELDS = frozenset({"created_at", "submitted_at", "acknowledged_at", "rejected_at"})
+
+
+def backdate_report(report: SafetyReport, times: dict[str, datetime], reason: str = REASON) -> bool:
+    """Set past times on a safety report; one audit event, old and new values (no commit).
+
+    Moving ``submitted_at`` also moves the report's outbox messages (written then, and due
+    then while still pending) and its follow-up tasks (opened then) to that time.
+    """
+    now = utcnow()
+    if unknown := set(times) - REPORT_FIELDS:
+        raise ValueError(f"cannot backdate {', '.join(sorted(unknown))}")
+    targets: list[tuple[object, str, str, datetime]] = [
+        (report, name, name, value) for name, value in times.items()
+    ]
+    if (submitted := times.get("submitted_at")) is not None:
+        for message in report.messages:
+            targets.append((message, "created_at", f"messages.{message.id}.created_at", submitted))
+            if message.status == "pending":
+                key = f"messages.{message.id}.next_attempt_at"
+                targets.append((message, "next_attempt_at", key, submitted))
+        for task in report.follow_ups:
+            targets.append((task, "created_at", f"follow_ups.{task.id}.created_at", submitted))
+    for _entity, _name, key, value in targets:
+        if value.tzinfo is None or value > now:
+            raise ValueError(f"{key}: backdating needs an aware past time, not {value}")
+    old: dict[str, datetime | None] = {}
+    new: dict[str, datetime] = {}
+    for entity, name, key, value in targets:
+        if getattr(entity, name) != value:
+            old[key], new[key] = getattr(entity, name), value
+            setattr(entity, name, value)
+    if not new:
+        return False
+    record_event(
+        "demo.backdated",
+        "safety_report",
+        report.id,
+        old=old,
+        new={"reference": report.reference, **new},
         reason=reason,
         actor=DEMO_ACTOR,
     )

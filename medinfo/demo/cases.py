@@ -97,6 +97,10 @@ class CasePlan:
     screened_at: datetime | None = None
     closed_at: datetime | None = None
     request_times: list[datetime] = field(default_factory=list)
+    # Roles given after planning (scenarios.py): what PV does with the report, medical review.
+    pv: str | None = None
+    review: str | None = None
+    gap: str | None = None
 
 
 def _weighted(rng: random.Random, table: tuple[tuple[str, int], ...]) -> str:

@@ -1,11 +1,20 @@
 """`flask demo load`: demo users, products, contacts and ~90 days of past cases, idempotently.
 
 Everything goes through the real services, so the data, the contact histories and the audit
-trail look exactly as if agents had worked the cases. Cases are played inside a throw-away
-request context with the owning agent logged in (the services take the owner and the audit
-actor from flask_login's current_user); each one runs in its own app context, so nothing leaks
-into the caller's ``g`` or session. Times the services stamp with "now" are then moved back to
-the simulated moment through ``backdate``, which audits every change.
+trail look exactly as if agents had worked the cases: the admin first sets up routing (queues,
+rules, skills, calendar, SLA policies, desk.py), then each case is replayed (replay.py) as the
+people who worked it, with its safety report, PV handling and medical review (scenarios.py).
+Each step runs inside a throw-away request context with its user logged in (the services take
+the owner and the audit actor from flask_login's current_user), in its own app context, so
+nothing leaks into the caller's ``g`` or session. Times the services stamp with "now" are moved
+back to the simulated moment through the backdating functions, which audit every change.
+
+Knowledge-base versions are attached to the answers that name them ("use in answer") when the
+articles are already imported; with no KB yet the cases are loaded without them (a later import
+cannot attach them: closed cases and signed answers do not change).
+
+The domain signals are muted during the load: they only feed the live desk, which has nothing
+to show about cases that happened weeks ago.
 """
 
 from __future__ import annotations
@@ -14,13 +23,13 @@ import logging
 import random
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 
 from flask import Flask, current_app
-from flask_login import login_user
 from sqlalchemy import func, select
 
+from medinfo import signals
 from medinfo.audit import record_event
 from medinfo.audit.chain import SYSTEM
 from medinfo.audit.models import AuditEvent
@@ -31,23 +40,18 @@ from medinfo.catalog.services import ProductData, create_product, find_product, 
 from medinfo.contacts.models import Contact
 from medinfo.contacts.services import create_contact
 from medinfo.database import utcnow
-from medinfo.demo.backdating import DEMO_ACTOR, backdate_case
-from medinfo.demo.cases import CaseContact, CasePlan, PlannedCall, plan_cases
+from medinfo.demo.backdating import DEMO_ACTOR
+from medinfo.demo.cases import CaseContact, plan_cases
+from medinfo.demo.desk import set_up_desk
 from medinfo.demo.people import make_people
 from medinfo.demo.questions import DEMO_PRODUCTS
+from medinfo.demo.replay import Replay, acting_as, play_case
+from medinfo.demo.scenarios import assign_roles
 from medinfo.extensions import db
 from medinfo.interactions.models import Call, InfoRequest, Interaction
-from medinfo.interactions.services import (
-    CallData,
-    InteractionData,
-    RequestData,
-    answer_request,
-    change_status,
-    close_interaction,
-    log_call,
-    open_interaction,
-    record_ae_screening,
-)
+from medinfo.kb.models import ArticleVersion
+from medinfo.review.models import Escalation, Signature
+from medinfo.safety.models import SafetyReport
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +70,14 @@ DEMO_USERS: list[tuple[str, str, str, str]] = [
     ("marc.olivier", "auditor", "Marc Olivier", "fr"),
 ]
 STARTED, LOADED = "demo.started", "demo.loaded"
+SIGNALS = (
+    "interaction_changed",
+    "contact_changed",
+    "interaction_assigned",
+    "escalation_changed",
+    "safety_report_changed",
+    "article_changed",
+)
 EVERY = 50
 
 
@@ -84,6 +96,9 @@ class DemoSummary:
     interactions: int
     requests: int
     calls: int
+    safety_reports: int
+    escalations: int
+    signatures: int
     audit_events: int
     seconds: float
 
@@ -96,7 +111,8 @@ class DemoSummary:
         return (
             f"{head} {self.users} users, {self.products} products, {self.contacts} contacts, "
             f"{self.interactions} interactions ({self.requests} requests, {self.calls} calls),"
-            f" {self.audit_events} audit events."
+            f" {self.safety_reports} safety reports, {self.escalations} escalations"
+            f" ({self.signatures} signed), {self.audit_events} audit events."
         )
 
 
@@ -110,18 +126,6 @@ def _ticker(progress: Progress, phase: str, total: int) -> Callable[[int], None]
             progress(phase, done, total)
 
     return tick
-
-
-@contextmanager
-def acting_as(app: Flask, user_id: int) -> Iterator[User]:
-    """Run service calls as this user, in a fresh app and request context (a fresh session)."""
-    with app.app_context(), app.test_request_context("/demo/load"):
-        user = db.session.get(User, user_id)
-        # Detached, the user keeps its loaded columns across the services' commits instead of
-        # being re-read from the database each time current_user is consulted.
-        db.session.expunge(user)
-        login_user(user)
-        yield user
 
 
 def _agents(language: str) -> list[str]:
@@ -153,6 +157,9 @@ def _summary(already_loaded: bool, seconds: float) -> DemoSummary:
         _count(Interaction),
         _count(InfoRequest),
         _count(Call),
+        _count(SafetyReport),
+        _count(Escalation),
+        _count(Signature),
         _count(AuditEvent),
         seconds,
     )
@@ -228,85 +235,46 @@ def _load_contacts(
     return result
 
 
-def _call_data(call: PlannedCall) -> CallData:
-    return CallData(
-        started_at=call.started_at,
-        ended_at=call.ended_at,
-        ani=call.ani,
-        notes=call.notes,
-        outcome=call.outcome,
-        direction=call.direction,
+@contextmanager
+def muted_signals() -> Iterator[None]:
+    """Mute the domain signals (they only feed the live desk) for the length of the block."""
+    with ExitStack() as stack:
+        for name in SIGNALS:
+            stack.enter_context(getattr(signals, name).muted())
+        yield
+
+
+def _load_cases(
+    app: Flask,
+    seed: int,
+    contacts: int,
+    interactions: int,
+    days: int,
+    user_ids: dict[str, int],
+    progress: Progress,
+) -> None:
+    """Create the contacts, plan the cases and their roles, and replay them."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible demo data, not a secret
+    agents = {lang: _agents(lang) for lang in ("fr", "en", "any")}
+    people = _load_contacts(
+        app,
+        rng,
+        contacts,
+        {lang: [user_ids[name] for name in names] for lang, names in agents.items()},
+        progress,
     )
-
-
-def _open(plan: CasePlan) -> Interaction:
-    """Open the case with its first call, screen it and route it, as the agent."""
-    interaction = open_interaction(
-        InteractionData(
-            channel=plan.channel,
-            unsolicited=plan.unsolicited,
-            language=plan.contact.language,
-            requests=[RequestData(r.category, r.question, r.product) for r in plan.requests],
-            contact_id=plan.contact.id,
-            received_at=plan.received_at,
-            requester_name=plan.requester[0],
-            requester_relation=plan.requester[1],
-            priority=plan.priority,
-            call=_call_data(plan.call) if plan.call else None,
-        ),
-        commit=False,
-    )  # committed by the next service call (one checkpoint write less)
-    if plan.screening:
-        record_ae_screening(interaction, plan.screening)
-    if plan.reviewer:
-        change_status(interaction, "escalated")
-    elif plan.outcome == "pending_info":
-        change_status(interaction, "pending_info")
-    return interaction
-
-
-def _answer(interaction: Interaction, plan: CasePlan) -> None:
-    for request, planned in zip(interaction.requests, plan.requests, strict=True):
-        answer_request(request, planned.answer)
-
-
-def _finish(interaction: Interaction, plan: CasePlan) -> None:
-    """Log the callback, mark the case answered and close it, as the agent."""
-    if plan.callback:
-        log_call(interaction, _call_data(plan.callback))
-    change_status(interaction, "answered")
-    if plan.outcome == "closed":
-        close_interaction(interaction)
-
-
-def _backdate(interaction: Interaction, plan: CasePlan) -> None:
-    """Move the times the services stamped with "now" back into the simulated past (audited)."""
-    times = {"ae_screened_at": plan.screened_at, "closed_at": plan.closed_at}
-    answered = plan.request_times if interaction.all_answered else []
-    backdate_case(interaction, {k: v for k, v in times.items() if v is not None}, answered)
-    db.session.commit()
-
-
-def play_case(app: Flask, plan: CasePlan, user_ids: dict[str, int]) -> int:
-    """Replay one planned case through the services as its agent (and reviewer); return its id."""
-    answered = plan.outcome in ("answered", "closed")
-    with acting_as(app, user_ids[plan.agent]):
-        interaction = _open(plan)
-        interaction_id = interaction.id
-        if answered and not plan.reviewer:
-            _answer(interaction, plan)
-            _finish(interaction, plan)
-        if not (answered and plan.reviewer):
-            _backdate(interaction, plan)
-        db.session.commit()
-    if answered and plan.reviewer:
-        with acting_as(app, user_ids[plan.reviewer]):
-            _answer(db.session.get(Interaction, interaction_id), plan)
-        with acting_as(app, user_ids[plan.agent]):
-            interaction = db.session.get(Interaction, interaction_id)
-            _finish(interaction, plan)
-            _backdate(interaction, plan)
-    return interaction_id
+    reviewers = [name for name, role, *_ in DEMO_USERS if role == "medical_reviewer"]
+    now = utcnow()
+    plans = plan_cases(rng, people, interactions, days, now, agents, reviewers)
+    roles_rng = random.Random(f"{seed}:roles")  # noqa: S311 - its own draws: plans stay as they are
+    assign_roles(roles_rng, plans, people, now, agents, reviewers)
+    with app.app_context():
+        with_kb = db.session.scalar(select(ArticleVersion.id).limit(1)) is not None
+    replay = Replay(app, user_ids, DEMO_PASSWORD, seed, with_kb)
+    tick = _ticker(progress, "interactions", len(plans))
+    for done, plan in enumerate(plans, 1):
+        play_case(replay, plan)
+        tick(done)
 
 
 def load_demo(
@@ -332,32 +300,18 @@ def load_demo(
                 "database (flask db downgrade base && flask db upgrade)."
             )
         user_ids = _load_users(progress)
-    _load_products(app, user_ids["admin"], progress)
-    with app.app_context():
-        record_event(
-            STARTED,
-            "demo",
-            seed,
-            actor=DEMO_ACTOR,
-            new={"seed": seed, "contacts": contacts, "interactions": interactions, "days": days},
-        )
-        db.session.commit()
-
-    rng = random.Random(seed)  # noqa: S311 - reproducible demo data, not a secret
-    agents = {lang: _agents(lang) for lang in ("fr", "en", "any")}
-    people = _load_contacts(
-        app,
-        rng,
-        contacts,
-        {lang: [user_ids[name] for name in names] for lang, names in agents.items()},
-        progress,
-    )
-    reviewers = [name for name, role, *_ in DEMO_USERS if role == "medical_reviewer"]
-    plans = plan_cases(rng, people, interactions, days, utcnow(), agents, reviewers)
-    tick = _ticker(progress, "interactions", len(plans))
-    for done, plan in enumerate(plans, 1):
-        play_case(app, plan, user_ids)
-        tick(done)
+    with muted_signals():
+        _load_products(app, user_ids["admin"], progress)
+        with app.app_context():
+            record_event(STARTED, "demo", seed, actor=DEMO_ACTOR, new={
+                "seed": seed, "contacts": contacts, "interactions": interactions, "days": days
+            })  # fmt: skip
+            db.session.commit()
+        with acting_as(app, user_ids["admin"]):
+            progress("routing", 0, 1)
+            set_up_desk(user_ids)
+            progress("routing", 1, 1)
+        _load_cases(app, seed, contacts, interactions, days, user_ids, progress)
 
     with app.app_context():
         seconds = time.perf_counter() - started
