@@ -7,6 +7,15 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool
 
+from medinfo.contacts.models import PROFESSIONS, REGISTRY_TYPES
+from medinfo.interactions.models import (
+    CALL_DIRECTIONS,
+    CALL_OUTCOMES,
+    CATEGORIES,
+    CHANNELS,
+    PRIORITIES,
+)
+
 Text = Field(default="", max_length=20_000)
 
 
@@ -21,19 +30,9 @@ class ContactIn(Schema):
 
     first_name: str = Field(default="", max_length=100)
     last_name: str = Field(min_length=1, max_length=100)
-    profession: Literal[
-        "physician",
-        "pharmacist",
-        "nurse",
-        "dentist",
-        "midwife",
-        "other_hcp",
-        "patient",
-        "consumer",
-        "other",
-    ]
+    profession: Literal[PROFESSIONS]
     specialty: str = Field(default="", max_length=100)
-    registry_type: Literal["rpps", "npi"] | None = None
+    registry_type: Literal[REGISTRY_TYPES] | None = None
     registry_number: str | None = Field(default=None, max_length=20)
     phone: str | None = Field(default=None, max_length=40)
     email: str | None = Field(default=None, max_length=254)
@@ -120,7 +119,7 @@ class RequestIn(Schema):
     """One question."""
 
     product: str | None = Field(default=None, max_length=100)
-    category: Literal["medical_info", "off_label", "adverse_event", "product_complaint", "other"]
+    category: Literal[CATEGORIES]
     question: str = Field(min_length=1, max_length=20_000)
 
 
@@ -131,21 +130,19 @@ class CallIn(Schema):
     ended_at: AwareDatetime | None = None
     ani: str = Field(default="", max_length=32)
     notes: str = Text
-    outcome: Literal[
-        "answered", "callback_needed", "transferred", "voicemail", "no_answer", "dropped"
-    ] = "answered"
-    direction: Literal["inbound", "outbound"] = "inbound"
+    outcome: Literal[CALL_OUTCOMES] = "answered"
+    direction: Literal[CALL_DIRECTIONS] = "inbound"
 
 
 class InteractionIn(Schema):
     """A new interaction with its questions (and optionally its first call)."""
 
     contact_id: int = Field(ge=1)
-    channel: Literal["phone", "email", "web_form", "fax", "letter", "sales_rep"]
+    channel: Literal[CHANNELS]
     unsolicited: StrictBool
     language: Literal["en", "fr"]
     received_at: AwareDatetime | None = None
-    priority: Literal["low", "normal", "high", "urgent"] = "normal"
+    priority: Literal[PRIORITIES] = "normal"
     requester_name: str = Field(default="", max_length=200)
     requester_relation: str = Field(default="", max_length=100)
     requests: list[RequestIn] = Field(min_length=1, max_length=20)

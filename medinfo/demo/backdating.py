@@ -14,6 +14,36 @@ from medinfo.safety.models import SafetyReport
 DEMO_ACTOR = Actor(None, "demo-loader", "system")
 REASON = "Demo data: times moved back to when the simulated case happened."
 CASE_FIELDS = frozenset({"ae_screened_at", "closed_at"})
+# (record, attribute, key in the audit event, new time)
+Target = tuple[object, str, str, datetime]
+
+
+def _move(
+    targets: list[Target], entity_type: str, entity_id: int, reference: str, reason: str
+) -> bool:
+    """Check, apply and audit (in one event) the moves; False when nothing changed."""
+    now = utcnow()
+    for _record, _name, key, value in targets:
+        if value.tzinfo is None or value > now:
+            raise ValueError(f"{key}: backdating needs an aware past time, not {value}")
+    old: dict[str, datetime | None] = {}
+    new: dict[str, datetime] = {}
+    for record, name, key, value in targets:
+        if getattr(record, name) != value:
+            old[key], new[key] = getattr(record, name), value
+            setattr(record, name, value)
+    if not new:
+        return False
+    record_event(
+        "demo.backdated",
+        entity_type,
+        entity_id,
+        old=old,
+        new={"reference": reference, **new},
+        reason=reason,
+        actor=DEMO_ACTOR,
+    )
+    return True
 
 
 def backdate_case(
@@ -27,36 +57,14 @@ def backdate_case(
     times holds the case's own fields (ae_screened_at, closed_at); answered_at lists the answer
     times of its requests in order. Returns False when nothing changed (and nothing is audited).
     """
-    now = utcnow()
     if unknown := set(times) - CASE_FIELDS:
         raise ValueError(f"cannot backdate {', '.join(sorted(unknown))}")
-    targets = [(interaction, name, value) for name, value in times.items()]
+    targets: list[Target] = [(interaction, name, name, value) for name, value in times.items()]
     targets += [
-        (request, "answered_at", value)
+        (request, "answered_at", f"requests.{request.id}.answered_at", value)
         for request, value in zip(interaction.requests, answered_at, strict=False)
     ]
-    for _entity, name, value in targets:
-        if value.tzinfo is None or value > now:
-            raise ValueError(f"{name}: backdating needs an aware past time, not {value}")
-    old: dict[str, datetime | None] = {}
-    new: dict[str, datetime] = {}
-    for entity, name, value in targets:
-        key = name if entity is interaction else f"requests.{entity.id}.{name}"
-        if getattr(entity, name) != value:
-            old[key], new[key] = getattr(entity, name), value
-            setattr(entity, name, value)
-    if not new:
-        return False
-    record_event(
-        "demo.backdated",
-        "interaction",
-        interaction.id,
-        old=old,
-        new={"reference": interaction.reference, **new},
-        reason=reason,
-        actor=DEMO_ACTOR,
-    )
-    return True
+    return _move(targets, "interaction", interaction.id, interaction.reference, reason)
 
 
 REPORT_FIELDS = frozenset({"created_at", "submitted_at", "acknowledged_at", "rejected_at"})
@@ -68,12 +76,9 @@ def backdate_report(report: SafetyReport, times: dict[str, datetime], reason: st
     Moving ``submitted_at`` also moves the report's outbox messages (written then, and due
     then while still pending) and its follow-up tasks (opened then) to that time.
     """
-    now = utcnow()
     if unknown := set(times) - REPORT_FIELDS:
         raise ValueError(f"cannot backdate {', '.join(sorted(unknown))}")
-    targets: list[tuple[object, str, str, datetime]] = [
-        (report, name, name, value) for name, value in times.items()
-    ]
+    targets: list[Target] = [(report, name, name, value) for name, value in times.items()]
     if (submitted := times.get("submitted_at")) is not None:
         for message in report.messages:
             targets.append((message, "created_at", f"messages.{message.id}.created_at", submitted))
@@ -82,24 +87,4 @@ def backdate_report(report: SafetyReport, times: dict[str, datetime], reason: st
                 targets.append((message, "next_attempt_at", key, submitted))
         for task in report.follow_ups:
             targets.append((task, "created_at", f"follow_ups.{task.id}.created_at", submitted))
-    for _entity, _name, key, value in targets:
-        if value.tzinfo is None or value > now:
-            raise ValueError(f"{key}: backdating needs an aware past time, not {value}")
-    old: dict[str, datetime | None] = {}
-    new: dict[str, datetime] = {}
-    for entity, name, key, value in targets:
-        if getattr(entity, name) != value:
-            old[key], new[key] = getattr(entity, name), value
-            setattr(entity, name, value)
-    if not new:
-        return False
-    record_event(
-        "demo.backdated",
-        "safety_report",
-        report.id,
-        old=old,
-        new={"reference": report.reference, **new},
-        reason=reason,
-        actor=DEMO_ACTOR,
-    )
-    return True
+    return _move(targets, "safety_report", report.id, report.reference, reason)
