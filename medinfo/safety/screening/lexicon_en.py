@@ -153,8 +153,8 @@ AE strong             (?:resolved|subsided|disappeared|abated|improved|recovered
                       regressed) ~3~(?:upon|after|following|on|with|at) (?:the )?(?:discontinuation|
                       withdrawal|stopping|cessation|dechallenge|interruption|dose reduction)|
                       positive (?:de|re)-?challenge|(?:de|re)-?challenge (?:was )?positive|
-                      recurrence of|(?:not |has not |
-                      had not )?(?:yet )?recovered(?: with(?:out)? sequelae)?|with sequelae|
+                      recurrence of|(?:not|has not|had not|hasn't|hadn't) (?:yet )?recovered|
+                      recovered with(?:out)? sequelae|with sequelae|
                       (?:considered|assessed as|deemed) (?:serious|related|possibly related|
                       probably related|medically significant)|seriousness criteri\w+|
                       suspected adverse|required (?:hospitali[sz]ation|treatment|intubation|
@@ -186,7 +186,8 @@ PC strong             discolou?r\w*|(?:changed?|change of|different|abnormal|unu
 PC strong             cloudy|turbid|precipitat\w+|particles?|particulate|foreign (?:body|bodies|
                       object|matter|material|particles?)|mou?ld(?:y)?\b|contaminat\w+|sediment|
                       crystals? (?:in|formed)|clumps?
-PC strong             (?:no|missing|without|wrong|incorrect|illegible|unreadable|blank|misprinted|
+PC strong             (?:no|neither|nor|missing|without|wrong|incorrect|illegible|unreadable|blank|
+                      misprinted|
                       smudged|faded|mislabell?ed) ~2~(?:leaflets?|labels?|labell?ing|
                       batch (?:number|no)|lot (?:number|no)|expiry date|package inserts?|inserts?|
                       instructions|packaging)|(?:leaflets?|labels?|batch (?:number|no)|

@@ -175,7 +175,8 @@ PC strong             reclamations? (?:qualite|produit)|defauts? (?:de )?qualite
 # ---- special situations
 pregnancy weak        en est a \d+ (?:semaines|mois)|(?:\d+|deux|trois|quatre|cinq|six|sept|huit|
                       neuf) (?:semaines|mois) de grossesse|enceinte|grossesses?|conception|
-                      conc[ue]\w*|trimestre|in utero|\d+ (?:sa|semaines d'amenorrhee)\b|
+                      concue?s?|concevoir|concevait|trimestre|in utero|\d+ (?:sa|
+                      semaines d'amenorrhee)\b|
                       exposition (?:pendant|durant|au cours de) la grossesse|exposition paternelle|
                       paternel\w*
 pregnancy strong      (?:pere|mari|compagnon|conjoint)\b ~3~(?:etait|a ete) (?:sous|traite|

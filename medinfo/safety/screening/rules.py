@@ -6,7 +6,14 @@ import re
 from dataclasses import dataclass
 from types import ModuleType
 
-from . import lexicon_en, lexicon_en_symptoms, lexicon_fr, lexicon_fr_symptoms
+from . import (
+    lexicon_en,
+    lexicon_en_more,
+    lexicon_en_symptoms,
+    lexicon_fr,
+    lexicon_fr_more,
+    lexicon_fr_symptoms,
+)
 from .speller import Speller
 from .text import gap
 
@@ -77,11 +84,10 @@ def _compile_cue(name: str, patterns: list[str]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{body})\b")
 
 
-def _compile(language: str, module: ModuleType, extra: ModuleType) -> Lexicon:
+def _compile(language: str, *modules: ModuleType) -> Lexicon:
+    """Compile a language's tables: the main module first, then its extensions in order."""
     fragments = {
-        head[0]: body
-        for table in (module.FRAGMENTS, extra.FRAGMENTS)
-        for head, body in parse_table(table, 1)
+        head[0]: body for module in modules for head, body in parse_table(module.FRAGMENTS, 1)
     }
     terms = tuple(
         Term(
@@ -89,18 +95,23 @@ def _compile(language: str, module: ModuleType, extra: ModuleType) -> Lexicon:
             strength == "strong",
             re.compile(rf"\b(?:{_expand(body, fragments)})\b"),
         )
-        for (code, strength), body in parse_table(module.TERMS + extra.TERMS, 2)
+        for module in modules
+        for (code, strength), body in parse_table(module.TERMS, 2)
     )
     grouped: dict[str, list[str]] = {}
-    for (name,), body in parse_table(module.CUES + extra.CUES, 1):
-        grouped.setdefault(name, []).append(_expand(body, fragments))
+    for module in modules:
+        for (name,), body in parse_table(module.CUES, 1):
+            grouped.setdefault(name, []).append(_expand(body, fragments))
     cues = {name: _compile_cue(name, patterns) for name, patterns in grouped.items()}
-    return Lexicon(language, terms, cues, frozenset(extra.VOCABULARY.split()))
+    vocabulary = frozenset(
+        w for module in modules for w in getattr(module, "VOCABULARY", "").split()
+    )
+    return Lexicon(language, terms, cues, vocabulary)
 
 
 LEXICONS: dict[str, Lexicon] = {
-    "en": _compile("en", lexicon_en, lexicon_en_symptoms),
-    "fr": _compile("fr", lexicon_fr, lexicon_fr_symptoms),
+    "en": _compile("en", lexicon_en, lexicon_en_symptoms, lexicon_en_more),
+    "fr": _compile("fr", lexicon_fr, lexicon_fr_symptoms, lexicon_fr_more),
 }
 _SPELLERS: dict[tuple[str, ...], Speller] = {}
 

@@ -52,7 +52,15 @@ class Speller:
             if shorter in self.words:
                 candidates.add(shorter)
             candidates.update(self.deletes.get(shorter, ()))
-        good = sorted(c for c in candidates if c[0] == token[0] and _one_edit(c, token))
+        # a letter more or less at the end is an inflection ("needle"/"needles"), not a typo:
+        # the lexicon's patterns handle endings, and "correcting" them breaks other terms
+        good = sorted(
+            c
+            for c in candidates
+            if c[0] == token[0]
+            and _one_edit(c, token)
+            and not (c.startswith(token) or token.startswith(c))
+        )
         return good[0] if good else None
 
     def correct(self, folded: Normalised) -> Normalised:
