@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 .DEFAULT_GOAL := help
 
 help: ## Show this help
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,10 +51,13 @@ lint: install ## Lint and check formatting with ruff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+screening-model: install ## Retrain the screener's sentence model from tests/data
+	$(BIN)/python scripts/train_screening_model.py
+
 bench: install ## Run the benchmarks (not part of CI)
 	@for b in bench/*/run.py; do echo "== $$b"; $(BIN)/python -m $$(dirname $$b | tr / .).run || exit 1; done
 
 clean: ## Remove the virtualenv and runtime data
 	rm -rf $(VENV) instance
 
-.PHONY: help install messages translations db demo run test lint bench clean
+.PHONY: help install messages translations db demo run test lint screening-model bench clean

@@ -10,6 +10,19 @@ from medinfo.safety.screening import screen
 DATA = Path(__file__).resolve().parent / "data"
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "screening" / "dev.jsonl"
 OWN_SETS = ("screening_cases.jsonl", "screening_round2.jsonl")
+# Every set the rules were developed on or the model was trained on (model.json lists them too).
+DEVELOPED_SETS = (
+    *OWN_SETS,
+    "screening_synthetic_extra.jsonl",
+    "screening_blind_tune.jsonl",
+    "screening_blind_holdout.jsonl",
+    "screening_train_caller_en.jsonl",
+    "screening_train_caller_fr.jsonl",
+    "screening_train_formal.jsonl",
+    "screening_train_desk.jsonl",
+    "screening_train_special.jsonl",
+    "screening_train_notes.jsonl",
+)
 SS = "special_situation:"
 
 

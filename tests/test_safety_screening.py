@@ -8,6 +8,7 @@ import time
 import pytest
 
 from medinfo.safety.screening import Flag, ScreeningResult, screen
+from medinfo.safety.screening.rules import LEXICONS, speller
 from tests.screening_data import DATA, DEV, OWN_SETS, SS
 from tests.screening_data import load_rows as _load
 
@@ -310,9 +311,23 @@ def test_one_letter_typos_are_tolerated_and_offsets_stay_exact(
     assert any(f.start <= start < f.end for f in result.flags)
 
 
-def test_short_or_first_letter_changes_are_not_corrected() -> None:
-    # "painting" is one edit from "fainting" but differs in its first letter
+def test_short_or_first_letter_changes_are_not_corrected(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "painting" is one edit from "fainting" but differs in its first letter. The rules alone
+    # are asked: the sentence model, which reads whole sentences, gives this off-topic one
+    # (a person, a time of day) 0.86 — a known limit of a model trained on desk sentences only.
+    from medinfo.safety.screening import screener
+
+    assert speller((LEXICONS["en"],)).fix("painting") is None
+    monkeypatch.setattr(screener, "load_model", lambda: None)
     assert not screen("She enjoys painting in the afternoon.", "en").reportable
+
+
+def test_an_added_or_dropped_last_letter_is_an_inflection_not_a_typo() -> None:
+    # "needle" is one edit from "needles": correcting it broke "needle-stick"
+    fixer = speller((LEXICONS["en"],))
+    assert fixer.fix("needle") is None
+    result = screen("pharmacy technician got a needle-stick from a used pen needle", "en")
+    assert "special_situation:occupational_exposure" in result.categories()
 
 
 @pytest.mark.parametrize(

@@ -1,24 +1,39 @@
-"""The screener measured on labelled sets: targets on the sets it was developed with, and a
-regression floor on the blind holdout set (never used for tuning)."""
+"""The screener measured on labelled sets.
+
+Three kinds of sets (tests/data/README.md tells their history):
+- developed sets: the rules were fixed against them and the sentence model was trained on them,
+  so they are regression checks, held to the product target;
+- the blind tune set: written blind, then used once to choose the model's two thresholds and for
+  general lexicon fixes — a target, but an optimistic one;
+- the blind holdout set: written blind and never looked at sentence by sentence; its floor is
+  the figure measured once at the end of the work, rounded down.
+"""
 
 from __future__ import annotations
 
+import json
 import statistics
 import time
+from pathlib import Path
 
 import pytest
 
 from medinfo.safety.screening import screen
-from tests.screening_data import DATA, DEV, OWN_SETS
+from medinfo.safety.screening.model import load_model
+from tests.screening_data import DATA, DEV, DEVELOPED_SETS
 from tests.screening_data import load_rows as _load
 from tests.screening_data import rates as _rates
 
+ROOT = Path(__file__).resolve().parent.parent
+# Measured once on the holdout at the end of the work (recall 0.973, specificity 0.894; the
+# screener at the start of that work scored 0.770 / 0.938), rounded down.
+HOLDOUT_RECALL_FLOOR = 0.97
+HOLDOUT_SPECIFICITY_FLOOR = 0.89
 
-# ---------------------------------------------------------------- measured targets
-@pytest.mark.parametrize("name", OWN_SETS)
-def test_targets_on_own_sets(name: str) -> None:
-    rows = _load(DATA / name)
-    recall, specificity = _rates(rows)
+
+@pytest.mark.parametrize("name", DEVELOPED_SETS)
+def test_targets_on_developed_sets(name: str) -> None:
+    recall, specificity = _rates(_load(DATA / name))
     assert recall >= 0.97, f"recall {recall:.3f} on {name}"
     assert specificity >= 0.85, f"specificity {specificity:.3f} on {name}"
 
@@ -50,31 +65,50 @@ def test_latency_per_sentence() -> None:
     assert statistics.median(timings) < 5.0
 
 
-# ---------------------------------------------------------------- blind sets (written blind)
-BLIND_TUNE = DATA / "screening_blind_tune.jsonl"
-BLIND_HOLDOUT = DATA / "screening_blind_holdout.jsonl"
-
-
 def test_targets_on_blind_tune_set() -> None:
-    """The tune set was used to develop the rules: this is a target, not an unbiased estimate."""
-    recall, specificity = _rates(_load(BLIND_TUNE))
+    recall, specificity = _rates(_load(DATA / "screening_blind2_tune.jsonl"))
     assert recall >= 0.97, f"recall {recall:.3f} on the blind tune set"
     assert specificity >= 0.85, f"specificity {specificity:.3f} on the blind tune set"
 
 
 def test_blind_holdout_regression_floor() -> None:
-    """REGRESSION FLOOR, not a tuning target: never tune on the holdout sentences.
-
-    The floors are the values measured once at the end of the work (recall 0.837, specificity
-    0.879), rounded down. They are still below the product target (recall >= 0.97).
-    """
-    recall, specificity = _rates(_load(BLIND_HOLDOUT))
-    assert recall >= 0.83, f"holdout recall {recall:.3f} fell below its regression floor"
-    assert specificity >= 0.87, f"holdout specificity {specificity:.3f} fell below its floor"
+    """REGRESSION FLOOR, not a tuning target: never tune on the holdout sentences."""
+    recall, specificity = _rates(_load(DATA / "screening_blind2_holdout.jsonl"))
+    assert recall >= HOLDOUT_RECALL_FLOOR, f"holdout recall {recall:.3f} below its floor"
+    assert specificity >= HOLDOUT_SPECIFICITY_FLOOR, f"holdout specificity {specificity:.3f}"
 
 
-def test_targets_on_synthetic_extra_set() -> None:
-    """Hand-written extra phrasings (lay, formal, typos, both languages) used while developing."""
-    recall, specificity = _rates(_load(DATA / "screening_synthetic_extra.jsonl"))
-    assert recall >= 0.97, f"recall {recall:.3f}"
-    assert specificity >= 0.85, f"specificity {specificity:.3f}"
+# ---------------------------------------------------------------- the shipped model
+def test_model_is_trained_on_the_current_data() -> None:
+    """model.json names each training file with its SHA-256: editing a set needs a retrain."""
+    import hashlib
+
+    model = json.loads((ROOT / "medinfo/safety/screening/model.json").read_text())
+    names = [source["file"] for source in model["trained_on"]]
+    assert names == [f"tests/data/{name}" for name in DEVELOPED_SETS]
+    for source in model["trained_on"]:
+        digest = hashlib.sha256((ROOT / source["file"]).read_bytes()).hexdigest()
+        assert digest == source["sha256"], f"{source['file']} changed: run make screening-model"
+
+
+def test_model_retrains_to_the_shipped_weights() -> None:
+    """The weights are reproducible from the data with the pinned scikit-learn."""
+    pytest.importorskip("sklearn")
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from train_screening_model import train
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    shipped = json.loads((ROOT / "medinfo/safety/screening/model.json").read_text())
+    fresh = train(shipped["threshold"], veto=shipped["veto"])
+    assert fresh == shipped
+
+
+def test_model_is_shipped_and_changes_decisions() -> None:
+    model = load_model()
+    assert model is not None and 0 < model.veto < model.threshold < 1
+    # no lexicon term, but a specific person, a time and a change: only the model can tell
+    assert model.probability("he hasn't been himself since the tablets, snappy and low") > 0.5
+    assert model.probability("answered during the call, letter sent") < model.veto

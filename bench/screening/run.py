@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from medinfo.safety.screening import screen
+from medinfo.safety.screening import screen, screener
 
 from .metrics import evaluate, load_cases
 
@@ -16,6 +16,8 @@ DATASETS = {
     "dev": ROOT.parent / "shared" / "data" / "screening" / "dev.jsonl",
     "own": ROOT / "tests" / "data" / "screening_cases.jsonl",
     "round2": ROOT / "tests" / "data" / "screening_round2.jsonl",
+    "blind2-tune": ROOT / "tests" / "data" / "screening_blind2_tune.jsonl",
+    "blind2-holdout": ROOT / "tests" / "data" / "screening_blind2_holdout.jsonl",
 }
 REFERENCE = Path(__file__).with_name("reference.json")
 HEADLINE = (
@@ -73,7 +75,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--auto", action="store_true", help="let the screener guess language")
     parser.add_argument("--errors", action="store_true", help="list misclassified sentences")
     parser.add_argument("--only", choices=sorted(DATASETS), help="run one dataset")
+    parser.add_argument("--rules-only", action="store_true", help="screen without the model")
     args = parser.parse_args(argv)
+    if args.rules_only:
+        screener.load_model = lambda: None
     reference = json.loads(REFERENCE.read_text()) if REFERENCE.exists() else {}
     results = {}
     for name, path in DATASETS.items():
@@ -83,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n== {name}: {path} not found, skipped ==")
             continue
         run = evaluate(load_cases(path), screen, auto_language=args.auto)
-        key = f"{name}{'-auto' if args.auto else ''}"
+        key = f"{name}{'-auto' if args.auto else ''}{'-rules' if args.rules_only else ''}"
         print_run(key, run, reference.get(key))
         if args.errors:
             for err in run["errors"]:

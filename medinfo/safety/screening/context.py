@@ -70,6 +70,20 @@ class SentenceContext:
         )
 
     @property
+    def clinical(self) -> bool:
+        """True when someone is taking, receiving or reacting to something, or it is dated."""
+        return (
+            self.person
+            or self.onset
+            or self.onset_change
+            or self.event
+            or self.exposure
+            or self.administration
+            or self.report_intent
+            or self.deictic_time
+        )
+
+    @property
     def general(self) -> bool:
         """True when the sentence reads as a general question or an information request."""
         return self.question or self.generic or self.asks

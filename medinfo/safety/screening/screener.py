@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .context import SentenceContext
+from .model import load_model
 from .negation import Scope
 from .rules import Lexicon, pick_lexicons, speller
 from .text import SentenceIndex, normalise, sentence_spans
@@ -19,6 +20,10 @@ LOE = SS + "lack_of_efficacy"
 OVERDOSE = SS + "overdose"
 INTERACTION = SS + "interaction"
 ACCIDENTAL = SS + "accidental_exposure"
+# How sure the model must be to flag a sentence whose terms the rules found denied or
+# hypothetical, or one with no term and no sign of anyone taking anything.
+DENIED_BAR = 0.8
+UNANCHORED_BAR = 0.9
 
 # Weak terms of these categories only count when the drug was actually taken or given.
 _NEEDS_EXPOSURE = frozenset({SS + "pregnancy", SS + "breastfeeding", SS + "off_label"})
@@ -205,6 +210,66 @@ def _screen_sentence(
     return _resolve(kept) or _fallback(sentence, lexicons)
 
 
+def _vetoed(sentence: str, lexicons: Sequence[Lexicon]) -> bool:
+    """True when the model is confident that a question with only weak terms reports nothing.
+
+    Only sentences that ask, generalise, plan or count are open to the veto: that is where a
+    weak term is most often a topic ("she has a known allergy, which excipients?"); a plain
+    statement ("no side effects apart from nausea") keeps what the rules found.
+    """
+    model = load_model()
+    if model is None:
+        return False
+    ctx = SentenceContext.of(sentence, lexicons)
+    if not (ctx.question or ctx.asks or ctx.generic or ctx.prospective or ctx.statistic):
+        return False
+    return model.probability(sentence) < model.veto
+
+
+def _second_opinion(sentence: str, hits: list[_Hit], lexicons: Sequence[Lexicon]) -> list[_Hit]:
+    """Flag the whole sentence when the model reads it as a report that no rule caught.
+
+    Terms the rules found denied or hypothetical ("no rash", "if she gets a rash") keep the
+    sentence out: the cue-scoped negation is more exact than a bag of words. The categories are
+    those of the terms the rules found but did not keep (a "rash" in what they took for a
+    question); with none, "adverse_event", the category PV sorts out anyway.
+    """
+    model = load_model()
+    if model is None:
+        return []
+    bar = model.threshold
+    if hits:
+        scope = Scope(sentence, lexicons, [(hit.start, hit.end) for hit in hits])
+        spans = [(hit.start, hit.end) for hit in hits]
+        if all(scope.negated(span) or scope.hypothetical(span) for span in spans):
+            # "no symptoms" after a needle-stick: the denial may not be the whole story
+            bar = max(bar, DENIED_BAR)
+    elif not SentenceContext.of(sentence, lexicons).clinical:
+        # no term and nobody taking anything: "answered during the call" needs a sure model
+        bar = max(bar, UNANCHORED_BAR)
+    if model.probability(sentence) < bar:
+        return []
+    categories = [*dict.fromkeys(hit.category for hit in hits), *model.categories(sentence)]
+    return _whole_sentence(sentence, categories or [AE])
+
+
+def _whole_sentence(sentence: str, categories: list[str]) -> list[_Hit]:
+    start = len(sentence) - len(sentence.lstrip())
+    end = len(sentence.rstrip(" .;:!?\n\t"))
+    if end <= start:
+        return []
+    return [_Hit(category, start, end, False) for category in dict.fromkeys(categories)]
+
+
+def _more_categories(sentence: str, hits: list[_Hit]) -> list[_Hit]:
+    """Categories the model names for a flagged sentence that its terms did not (rare kinds)."""
+    model = load_model()
+    if model is None or not hits:
+        return []
+    named = {hit.category for hit in hits}
+    return _whole_sentence(sentence, [c for c in model.categories(sentence) if c not in named])
+
+
 def screen(text: str, language: str | None = None) -> ScreeningResult:
     """Screen call notes for adverse events, special situations and product complaints."""
     if not text or not text.strip():
@@ -231,7 +296,19 @@ def screen(text: str, language: str | None = None) -> ScreeningResult:
         s_start, s_end = sentences[number]
         sentence = folded.text[s_start:s_end]
         exclusions = [m.span() for lex in lexicons for m in lex.cue("exclusion").finditer(sentence)]
-        for hit in _screen_sentence(sentence, per_sentence[number], exclusions, lexicons):
+        raw = [
+            hit
+            for hit in per_sentence[number]
+            if not any(e0 <= hit.start and hit.end <= e1 for e0, e1 in exclusions)
+        ]
+        hits = _screen_sentence(sentence, raw, [], lexicons)
+        if hits and not any(hit.strong for hit in hits) and _vetoed(sentence, lexicons):
+            hits = []
+        if hits:
+            hits += _more_categories(sentence, hits)
+        else:
+            hits = _second_opinion(sentence, raw, lexicons)
+        for hit in hits:
             start = folded.original(s_start + hit.start)
             end = folded.original(s_start + hit.end - 1) + 1
             flags.append(Flag(hit.category, start, end, text[start:end]))
