@@ -14,19 +14,22 @@ from medinfo.safety import services
 from medinfo.safety.models import RescreenFinding
 from medinfo.safety.reconciliation import gaps_csv, reconcile
 from medinfo.safety.rescreen import rescreen_closed
+from medinfo.safety.screening import screen
 from tests.test_safety_support import full_report
 
 AE_NOTES = "She has been dizzy and nauseous since she started Cardiolex last week."
 
 
-def _closed(make_interaction, notes: str, screening: str = "no"):
+def _closed(
+    make_interaction, notes: str, screening: str = "no", answer: str = "Renal dosing: section 4.2."
+):
     now = utcnow()
     interaction = make_interaction(
         call=interactions.CallData(
             started_at=now - timedelta(minutes=4), ended_at=now, ani="", notes=notes
         )
     )
-    interactions.answer_request(interaction.requests[0], "Renal dosing is in section 4.2.")
+    interactions.answer_request(interaction.requests[0], answer)
     interactions.change_status(interaction, "answered")
     interactions.record_ae_screening(interaction, screening)
     interactions.close_interaction(interaction)
@@ -51,6 +54,18 @@ def test_rescreen_flags_closed_cases_without_a_report(db, make_interaction, runn
     assert db.session.scalar(select(func.count()).select_from(RescreenFinding)) == 0
     result = runner.invoke(args=["safety", "rescreen"])
     assert result.exit_code == 0 and "checked 2 closed interactions" in result.output
+
+
+def test_rescreen_reads_what_the_caller_said_not_the_label_quoted_back(db, make_interaction):
+    label = (
+        "Nausea in 17–21 %, mostly first 4–8 weeks; start 0.5 mg, smaller meals, hydration;"
+        " persistent severe abdominal pain needs assessment."
+    )
+    assert screen(label).reportable  # on its own the screener would flag the answer
+    _closed(make_interaction, "Doctor asked how common nausea is with Insuvia.", answer=label)
+    assert (rescreen_closed().checked, rescreen_closed().flagged) == (1, 0)
+    _closed(make_interaction, AE_NOTES, answer=label)
+    assert rescreen_closed().flagged == 1
 
 
 def test_reconciliation_lists_every_gap(app, db, make_interaction, monkeypatch):

@@ -389,3 +389,44 @@ def test_conditions_statistics_and_label_questions_are_not_reportable(
     language: str, text: str
 ) -> None:
     assert not screen(text, language).reportable
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call from Dr Martin (Cardiolex): pregnancy / registry. Answered during the call.",
+        "Call from Dr Martin (Cardiolex): interactions / potassium. Follow-up promised.",
+        "Appel de Dr Martin (Cardiolex) : insuffisance rénale. Réponse donnée en ligne.",
+        "Appel de Mme Roux (Insuvia) : oubli de dose. Rappel ou envoi écrit prévu.",
+        "Call from Dr Lee (Dermavel): off-label use. Answered during the call.",
+    ],
+)
+def test_a_call_log_topic_label_is_not_a_report(text: str) -> None:
+    assert not screen(text).reportable
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call from Dr Martin (Cardiolex): severe rash. Answered during the call.",
+        "Appel de Mme Durand : vertiges depuis le début du traitement.",
+        "Call from Dr Martin: patient died on Sunday.",
+        "Call from the pharmacy: she got pregnant while taking Cardiolex.",
+    ],
+)
+def test_an_event_in_a_call_log_line_is_still_a_report(text: str) -> None:
+    assert screen(text).reportable
+
+
+def test_a_sentence_the_following_question_explains_is_not_flagged_by_the_model() -> None:
+    # alone, the first sentence reads like a report to the model; the question says it is not
+    first = "Patient forgot the morning dose of Veranel and noticed at 4 pm."
+    alone = screen(first, "en")
+    asked = screen(f"{first} What should he do?", "en")
+    assert alone.reportable and not asked.reportable
+
+
+def test_the_model_flags_a_report_no_lexicon_term_names() -> None:
+    result = screen("He hasn't been himself since the Veranel, snappy, low, just not right.", "en")
+    assert result.reportable
+    assert result.flags[0].text.startswith("He hasn't been himself")

@@ -36,10 +36,13 @@ class RescreenSummary:
 
 
 def interaction_parts(interaction: Interaction) -> list[str]:
-    """Questions, answers and call notes: the texts the screener re-checks."""
-    parts = []
-    for r in interaction.requests:
-        parts += [r.question or "", r.answer or ""]
+    """Questions and call notes: the texts the screener re-checks.
+
+    The same fields the intake screen screens live. Answers are left out: they are the desk's
+    own words, summarising approved documents that list side effects by design ("nausea in
+    17-21 %"); a report is in what the caller said, which the question and the notes hold.
+    """
+    parts = [r.question or "" for r in interaction.requests]
     parts += [c.notes or "" for c in interaction.calls]
     return [p.strip() for p in parts if p and p.strip()]
 

@@ -12,6 +12,21 @@ def _has(lexicons: Sequence[Lexicon], cue: str, text: str) -> bool:
     return any(lex.cue(cue).search(text) for lex in lexicons)
 
 
+_ACTION_CUES = ("event", "exposure", "onset", "onset_change", "administration", "deictic_time")
+
+
+def _topic_label(sentence: str, lexicons: Sequence[Lexicon]) -> bool:
+    """True for a log line naming what a call was about: "Call from Dr X (Cardiolex): pregnancy".
+
+    A head word before the first colon, then a short label in which nothing is taken, given,
+    happens or is dated: the words after the colon are a topic, not an event.
+    """
+    head, colon, label = sentence.partition(":")
+    if not colon or not _has(lexicons, "topic_head", head.strip()):
+        return False
+    return len(label.split()) <= 6 and not any(_has(lexicons, c, label) for c in _ACTION_CUES)
+
+
 @dataclass(frozen=True)
 class SentenceContext:
     """What one sentence says about who, when and whether it asks or tells."""
@@ -33,6 +48,7 @@ class SentenceContext:
     non_exposure: bool
     pre_treatment: bool
     onset_change: bool
+    topic_label: bool
 
     @classmethod
     def of(cls, sentence: str, lexicons: Sequence[Lexicon]) -> SentenceContext:
@@ -56,6 +72,7 @@ class SentenceContext:
             non_exposure=_has(lexicons, "non_exposure", sentence),
             pre_treatment=_has(lexicons, "pre_treatment", sentence),
             onset_change=_has(lexicons, "onset_change", sentence),
+            topic_label=_topic_label(sentence, lexicons),
         )
 
     @property

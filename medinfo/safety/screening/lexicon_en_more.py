@@ -146,6 +146,11 @@ breastfeeding weak    express(?:ing|ed|es)? (?:her )?(?:breast ?)?milk|pumping (
 """
 
 CUES = r"""
+topic_words         (?:renal|kidney|hepatic|liver|cardiac) (?:impairment|insufficiency|disease|
+                    dosing|function)|allerg\w+|potassium|sodium|missed doses?|side[- ]?effects?|
+                    tolerability|safety|efficacy|dosing|(?:drug )?interactions?
+topic_head          ^\W*(?:(?:phone |tele)?call|e-?mail|letter|fax|enquiry|inquiry|query|request|
+                    question|topic|subject|re|regarding|reason for (?:the )?call|follow-up)\b
 pre_treatment       (?:at|from) baseline|before (?:we|they|you|i|anyone) started|already (?:raised|
                     high|elevated|abnormal|low) before
 condition           (?:medical|past|surgical|family) history (?:included|includes|of|was

@@ -117,6 +117,11 @@ breastfeeding weak    tire\w* (?:son |le )?lait|lait (?:tire|maternel)|donne\w* 
 """
 
 CUES = r"""
+topic_words         insuffisan\w+ (?:renale|hepatique|cardiaque)|allerg\w+|kaliemie|natremie|
+                    oubli\w*(?: de (?:dose|prise))?|effets? (?:indesirables?|secondaires?)|
+                    tolerance|securite|efficacite|posologie|interactions?
+topic_head          ^\W*(?:appel|courriel|e-?mail|courrier|fax|demande|question|objet|sujet|motif|
+                    theme|suivi)\b
 condition           (?:antecedents? (?:de|d')|atcd (?:de )?|ayant (?:des antecedents|un
                     antecedent) (?:de|d'))(?:\w+,? ){0,4}$|(?:indique|autorise|utilise|prescrit)e?
                     (?:dans|pour) (?:le traitement|la prise en charge|la prevention) (?:de|du|des|

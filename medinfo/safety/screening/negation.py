@@ -87,6 +87,12 @@ class Scope:
                 return True
         return False
 
+    def topic_word(self, span: tuple[int, int]) -> bool:
+        """True when the term lies in a word that names a question's topic ("allergy")."""
+        return _inside(span, _spans(self.lexicons, "topic_words", self.sentence)) or _inside(
+            span, _spans(self.lexicons, "chronic", self.sentence)
+        )
+
     def in_condition(self, span: tuple[int, int]) -> bool:
         """True when the term names a pre-existing condition ('patients with X', 'history of X')."""
         prefix = self.sentence[max(0, span[0] - 60) : span[0]]

@@ -18,7 +18,7 @@ from .speller import Speller
 from .text import gap
 
 # Cue lists matched against a fragment of text that they anchor themselves to (^ or $).
-_ANCHORED_CUES = frozenset({"indirect_question", "condition", "question_start"})
+_ANCHORED_CUES = frozenset({"indirect_question", "condition", "question_start", "topic_head"})
 
 
 @dataclass(frozen=True)

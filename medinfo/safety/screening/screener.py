@@ -91,6 +91,8 @@ def _judge(hit: _Hit, ctx: SentenceContext, scope: Scope) -> bool:
         return False
     if hit.strong:
         return True
+    if ctx.topic_label and (hit.category != AE or scope.topic_word(span)):
+        return False  # "Call from Dr X: pregnancy / renal impairment" names a topic
     if ctx.statistic or (hit.category == AE and ctx.pre_treatment and not ctx.onset):
         return False
     if (
@@ -226,13 +228,17 @@ def _vetoed(sentence: str, lexicons: Sequence[Lexicon]) -> bool:
     return model.probability(sentence) < model.veto
 
 
-def _second_opinion(sentence: str, hits: list[_Hit], lexicons: Sequence[Lexicon]) -> list[_Hit]:
+def _second_opinion(
+    sentence: str, hits: list[_Hit], lexicons: Sequence[Lexicon], question_after: str = ""
+) -> list[_Hit]:
     """Flag the whole sentence when the model reads it as a report that no rule caught.
 
-    Terms the rules found denied or hypothetical ("no rash", "if she gets a rash") keep the
-    sentence out: the cue-scoped negation is more exact than a bag of words. The categories are
-    those of the terms the rules found but did not keep (a "rash" in what they took for a
-    question); with none, "adverse_event", the category PV sorts out anyway.
+    The model must be surer (DENIED_BAR, UNANCHORED_BAR) where the rules have a reason to stay
+    quiet: every term found is denied or hypothetical ("no rash", "if she gets a rash"; the
+    cue-scoped negation is more exact than a bag of words), the sentence is a topic label
+    ("Call from Dr X: pregnancy"), or it has no term and nothing taken, given or dated. The
+    categories are those of the terms the rules found but did not keep and those the category
+    models name; with none, "adverse_event", the category PV sorts out anyway.
     """
     model = load_model()
     if model is None:
@@ -244,10 +250,14 @@ def _second_opinion(sentence: str, hits: list[_Hit], lexicons: Sequence[Lexicon]
         if all(scope.negated(span) or scope.hypothetical(span) for span in spans):
             # "no symptoms" after a needle-stick: the denial may not be the whole story
             bar = max(bar, DENIED_BAR)
-    elif not SentenceContext.of(sentence, lexicons).clinical:
-        # no term and nobody taking anything: "answered during the call" needs a sure model
+    context = SentenceContext.of(sentence, lexicons)
+    if context.topic_label or not (hits or context.clinical):
         bar = max(bar, UNANCHORED_BAR)
     if model.probability(sentence) < bar:
+        return []
+    if question_after and model.probability(f"{sentence} {question_after}") < bar:
+        # "A patient left his pen out of the fridge. Can it still be used?": the question
+        # that follows says what the sentence is for
         return []
     categories = [*dict.fromkeys(hit.category for hit in hits), *model.categories(sentence)]
     return _whole_sentence(sentence, categories or [AE])
@@ -307,7 +317,9 @@ def screen(text: str, language: str | None = None) -> ScreeningResult:
         if hits:
             hits += _more_categories(sentence, hits)
         else:
-            hits = _second_opinion(sentence, raw, lexicons)
+            after = sentences[number + 1] if number + 1 < len(sentences) else None
+            question = folded.text[after[0] : after[1]] if after else ""
+            hits = _second_opinion(sentence, raw, lexicons, question if "?" in question else "")
         for hit in hits:
             start = folded.original(s_start + hit.start)
             end = folded.original(s_start + hit.end - 1) + 1
