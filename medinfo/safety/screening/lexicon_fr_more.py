@@ -117,6 +117,9 @@ breastfeeding weak    tire\w* (?:son |le )?lait|lait (?:tire|maternel)|donne\w* 
 """
 
 CUES = r"""
+prospective         projet de grossesse|desir de grossesse|
+                    (?:envisage|prevoit|souhaite|desire|voudrait)\w* (?:une |de )?(?:grossesse|
+                    tomber enceinte|etre enceinte|allaiter|concevoir)
 topic_words         insuffisan\w+ (?:renale|hepatique|cardiaque)|allerg\w+|kaliemie|natremie|
                     oubli\w*(?: de (?:dose|prise))?|effets? (?:indesirables?|secondaires?)|
                     tolerance|securite|efficacite|posologie|interactions?

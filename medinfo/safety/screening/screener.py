@@ -228,8 +228,14 @@ def _vetoed(sentence: str, lexicons: Sequence[Lexicon]) -> bool:
     return model.probability(sentence) < model.veto
 
 
+def _questions_around(text: str, sentences: list[tuple[int, int]], number: int) -> list[str]:
+    """The sentences just before and after sentence ``number`` that ask something."""
+    around = [sentences[i] for i in (number - 1, number + 1) if 0 <= i < len(sentences)]
+    return [text[start:end] for start, end in around if "?" in text[start:end]]
+
+
 def _second_opinion(
-    sentence: str, hits: list[_Hit], lexicons: Sequence[Lexicon], question_after: str = ""
+    sentence: str, hits: list[_Hit], lexicons: Sequence[Lexicon], questions: Sequence[str] = ()
 ) -> list[_Hit]:
     """Flag the whole sentence when the model reads it as a report that no rule caught.
 
@@ -255,9 +261,9 @@ def _second_opinion(
         bar = max(bar, UNANCHORED_BAR)
     if model.probability(sentence) < bar:
         return []
-    if question_after and model.probability(f"{sentence} {question_after}") < bar:
-        # "A patient left his pen out of the fridge. Can it still be used?": the question
-        # that follows says what the sentence is for
+    if any(model.probability(f"{sentence} {question}") < bar for question in questions):
+        # "A patient forgot the morning dose. What should he do?": a question next to the
+        # sentence says what it is for
         return []
     categories = [*dict.fromkeys(hit.category for hit in hits), *model.categories(sentence)]
     return _whole_sentence(sentence, categories or [AE])
@@ -317,9 +323,9 @@ def screen(text: str, language: str | None = None) -> ScreeningResult:
         if hits:
             hits += _more_categories(sentence, hits)
         else:
-            after = sentences[number + 1] if number + 1 < len(sentences) else None
-            question = folded.text[after[0] : after[1]] if after else ""
-            hits = _second_opinion(sentence, raw, lexicons, question if "?" in question else "")
+            hits = _second_opinion(
+                sentence, raw, lexicons, _questions_around(folded.text, sentences, number)
+            )
         for hit in hits:
             start = folded.original(s_start + hit.start)
             end = folded.original(s_start + hit.end - 1) + 1
