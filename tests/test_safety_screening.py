@@ -430,3 +430,14 @@ def test_the_model_flags_a_report_no_lexicon_term_names() -> None:
     result = screen("He hasn't been himself since the Veranel, snappy, low, just not right.", "en")
     assert result.reportable
     assert result.flags[0].text.startswith("He hasn't been himself")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Une patiente sous Cardiolex envisage une grossesse : que faire ?"),
+        ("en", "She is on Cardiolex and planning a pregnancy next year, should she switch?"),
+    ],
+)
+def test_a_planned_pregnancy_while_on_treatment_is_a_plan(language: str, text: str) -> None:
+    assert not screen(text, language).reportable

@@ -87,6 +87,10 @@ class Scope:
                 return True
         return False
 
+    def planned(self, span: tuple[int, int]) -> bool:
+        """True when the term is what someone plans ("planning a pregnancy")."""
+        return _inside(span, _spans(self.lexicons, "prospective", self.sentence))
+
     def topic_word(self, span: tuple[int, int]) -> bool:
         """True when the term lies in a word that names a question's topic ("allergy")."""
         return _inside(span, _spans(self.lexicons, "topic_words", self.sentence)) or _inside(

@@ -22,7 +22,7 @@ INTERACTION = SS + "interaction"
 ACCIDENTAL = SS + "accidental_exposure"
 # How sure the model must be to flag a sentence whose terms the rules found denied or
 # hypothetical, or one with no term and no sign of anyone taking anything.
-DENIED_BAR = 0.8
+DENIED_BAR = 0.85
 UNANCHORED_BAR = 0.9
 
 # Weak terms of these categories only count when the drug was actually taken or given.
@@ -102,6 +102,8 @@ def _judge(hit: _Hit, ctx: SentenceContext, scope: Scope) -> bool:
     ):
         return False
     if hit.category in _NEEDS_EXPOSURE:
+        if scope.planned(span):
+            return False  # "she is on Cardiolex and planning a pregnancy": not pregnant yet
         if ctx.non_exposure and (ctx.question or ctx.asks or ctx.prospective):
             return False
         if ctx.prospective and not ctx.exposure:
@@ -253,7 +255,7 @@ def _second_opinion(
     if hits:
         scope = Scope(sentence, lexicons, [(hit.start, hit.end) for hit in hits])
         spans = [(hit.start, hit.end) for hit in hits]
-        if all(scope.negated(span) or scope.hypothetical(span) for span in spans):
+        if all(scope.negated(s) or scope.hypothetical(s) or scope.planned(s) for s in spans):
             # "no symptoms" after a needle-stick: the denial may not be the whole story
             bar = max(bar, DENIED_BAR)
     context = SentenceContext.of(sentence, lexicons)
