@@ -207,3 +207,21 @@ def test_labels_need_a_login_and_are_translated(client, logged_in):
     agent = logged_in("agent")
     body = agent.get("/live/labels").get_json()
     assert body["incoming_call"] == "Incoming call"
+
+
+def test_every_action_a_toast_can_show_has_words_in_both_languages(app, logged_in, make_user):
+    """Toasts say what happened in the user's language, never a raw code like 'follow_up_done'."""
+    import re
+    from pathlib import Path
+
+    from tests.conftest import login_as
+
+    source = "\n".join(p.read_text() for p in Path("medinfo").rglob("*.py"))
+    sent = set(re.findall(r'_changed\.send\([^)]*action="(\w+)"', source))
+    sent |= set(re.findall(r'report_committed\(\w+(?:\[0\])?, "(\w+)"\)', source))
+    assert {"opened", "acknowledged", "follow_up_done", "signed"} <= sent
+    english = logged_in("agent").get("/live/labels").get_json()
+    assert {f"action.{code}" for code in sent} <= set(english)
+    french_client = login_as(app.test_client(), make_user("agent", language="fr"))
+    french = french_client.get("/live/labels").get_json()
+    assert french["action.acknowledged"] != english["action.acknowledged"]

@@ -10,9 +10,36 @@ from medinfo.permissions import authenticated
 bp = Blueprint("realtime", __name__, url_prefix="/live")
 
 
+def _actions() -> dict[str, str]:
+    """What happened, for the toasts: the signals' action codes as words ("action.<code>")."""
+    words = {
+        "opened": _("opened"),
+        "call_logged": _("call logged"),
+        "status_changed": _("status changed"),
+        "answered": _("answered"),
+        "closed": _("closed"),
+        "kb_attached": _("article attached"),
+        "escalated": _("escalated"),
+        "claimed": _("claimed"),
+        "signed": _("signed"),
+        "created": _("created"),
+        "resubmitted": _("resubmitted"),
+        "transferred": _("transferred"),
+        "transfer_failed": _("transfer failed"),
+        "requeued": _("requeued"),
+        "acknowledged": _("acknowledged"),
+        "rejected": _("returned to the agent"),
+        "follow_up_requested": _("follow-up requested"),
+        "follow_up_done": _("follow-up done"),
+        "approved": _("approved"),
+        "retired": _("retired"),
+    }
+    return {f"action.{code}": word for code, word in words.items()}
+
+
 def labels() -> dict[str, str]:
     """Every string desk.js shows, translated."""
-    return {
+    return _actions() | {
         "close": _("Close"),
         "incoming_call": _("Incoming call"),
         "call_answered": _("Call answered"),

@@ -26,6 +26,9 @@ function remember(seq) {
 
 function caseUrl(data) { return data.url || (data.id ? `/cases/${data.id}` : null); }
 
+// The event's action code in the user's language ("acknowledged" -> "accusé de réception").
+function act(data) { const key = `action.${data.action}`; const word = t(key); return word === key ? data.action : word; }
+
 function isMine(data) { return data.by !== undefined && data.by !== null && String(data.by) === me; }
 
 const HANDLERS = {
@@ -44,16 +47,16 @@ const HANDLERS = {
   },
   "interaction.changed": (d) => {
     if (caseId === d.id && !isMine(d)) banner("live-stale", t("page_stale"));
-    else if (caseId !== d.id && !isMine(d)) toast(t("case_changed", { ref: d.reference, action: d.action }), caseUrl(d));
+    else if (caseId !== d.id && !isMine(d)) toast(t("case_changed", { ref: d.reference, action: act(d) }), caseUrl(d));
   },
   "interaction.assigned": (d) => {
     toast(t("case_assigned", { ref: d.reference }), caseUrl(d));
     if (onCaseList || caseId === d.id) banner("live-stale", t("page_stale"));
   },
-  "escalation.changed": (d) => toast(t("escalation", { action: d.action, ref: d.reference || d.id }), d.url),
-  "safety_report.changed": (d) => toast(t("safety_report", { ref: d.reference, action: d.action })),
-  "article.approved": (d) => toast(t("article", { action: d.action, title: d.title })),
-  "article.retired": (d) => toast(t("article", { action: d.action, title: d.title })),
+  "escalation.changed": (d) => toast(t("escalation", { action: act(d), ref: d.reference || d.id }), d.url),
+  "safety_report.changed": (d) => toast(t("safety_report", { ref: d.reference, action: act(d) })),
+  "article.approved": (d) => toast(t("article", { action: act(d), title: d.title })),
+  "article.retired": (d) => toast(t("article", { action: act(d), title: d.title })),
 };
 for (const kind of ["interaction", "escalation", "safety_report"]) {
   const urlOf = (d) => (kind === "interaction" ? `/cases/${d.id}` : d.url);
