@@ -36,6 +36,7 @@ TRAINING_FILES = (
     "tests/data/screening_train_desk.jsonl",
     "tests/data/screening_train_special.jsonl",
     "tests/data/screening_train_notes.jsonl",
+    "tests/data/screening_train_fr2.jsonl",
 )
 OUTPUT = ROOT / "medinfo" / "safety" / "screening" / MODEL_FILE
 C = 8.0  # inverse regularisation strength

@@ -22,6 +22,7 @@ DEVELOPED_SETS = (
     "screening_train_desk.jsonl",
     "screening_train_special.jsonl",
     "screening_train_notes.jsonl",
+    "screening_train_fr2.jsonl",
 )
 SS = "special_situation:"
 

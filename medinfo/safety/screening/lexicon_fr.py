@@ -17,7 +17,7 @@ LAB             (?:transaminases|alat|asat|ggt|creatinine|natremie|kaliemie|glyc
                 hemoglobine|lipase|bilirubine|sodium|potassium|glucose)\b
 NUM             (?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs)
 CHILD           (?:enfant|enfants|bebe|nourrisson|fils|fille|petit-fils|petite-fille|garcon|
-                fillette|petit|petite)
+                fillette|petit|petite|gosse|gamin|gamine|mome|bambin|eleve|ecolier|ecoliere)
 PERSON_NOUN     (?:patient|patiente|patients|patientes|enfant|enfants|fils|fille|bebe|mari|femme|
                 epouse|mere|pere|compagne|compagnon|conjoint|conjointe|client|cliente|soeur|frere|
                 nourrisson|infirmiere|infirmier|collegue|pharmacien|pharmacienne|preparatrice|

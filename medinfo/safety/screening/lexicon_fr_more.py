@@ -36,6 +36,8 @@ AE strong             (?:survenu\w*|apparu\w*|observee?s?|diagnostiquee?s?|const
                       rapportee?s?) chez (?:un|une|le|la|ce|cette|notre) (?:\w+ ){0,3}(?:patient|
                       patiente|homme|femme|enfant|garcon|fille|nourrisson|sujet|adolescent|
                       adolescente|nouveau-ne)
+AE weak               langue ~2~(?:noire|chargee|gonflee|brulee|qui brule)|(?:gout|saveur)
+                      metallique|(?:baisse|perte|plus) (?:de )?(?:sa |la )?(?:libido|desir)
 # ---- product complaints
 PC strong             (?:alveoles?|gelules?|capsules?|sachets?|flacons?|ampoules?|cartouches?|
                       stylos?|boites?|plaquettes?) ~4~(?:vides?|sans (?:poudre|liquide|
@@ -56,6 +58,14 @@ PC strong             (?:embout|capuchon|bouchon|ressort|bouton|molette|compteur
                       deja ouverte?s?|(?:ne|n') ~2~(?:dissout|dissolvait|se dissout|se melange)
                       (?:pas|plus)|(?:patchs?|pansements?) ~4~(?:decoll\w+|tomb\w+|ne (?:colle|
                       tient)\w* (?:pas|plus))
+PC strong             tourne dans le vide|impossible de (?:regler|selectionner|armer|purger|
+                      visser|percer|ouvrir) (?:la |le |l')?(?:dose|stylo|aiguille|flacon|opercule)|
+                      (?:contenai\w*|contient|contiennent|trouve\w*|compte\w*) \d+ (?:\w+ ){0,2}au
+                      lieu des? \d+|notice ~3~en (?:polonais|allemand|anglais|italien|espagnol|
+                      portugais|neerlandais|roumain|grec|langue etrangere)|notice d'un autre
+                      (?:medicament|produit|dosage)|retrouve\w* dans (?:une |la |un )?(?:boite|etui|
+                      carton|flacon)|(?:particules|fibres|filaments|corps etrangers?) (?:visibles|en
+                      suspension)
 PC strong             (?:logo|police|impression|hologramme|code datamatrix|datamatrix|code-barres|
                       orthographe|texte) ~4~(?:flou\w*|different\w*|bizarre|manquant\w*|
                       absente?|efface\w*|de travers|faute\w*)|sans (?:code )?(?:datamatrix|
@@ -85,8 +95,9 @@ medication_error strong (?:injecte|administre|passe|donne|perfuse)\w* (?:\S+ ){0
 overdose weak         (?:en une (?:seule )?fois|d'un coup|tout (?:d'un coup|le blister|la boite))|
                       (?:\d+|deux|trois) fois (?:sa|la) dose|(?:a pris|avait pris|ont pris) \d{2,}
                       (?:cp|comprimes?|gelules?|cachets?)
-off_label weak        (?:au-dela|au dessus|plus) (?:de la|que la) dose (?:maximale|max|autorisee|
-                      de l'amm)|hors (?:amm|autorisation|indication)|(?:pas|n'est pas)
+off_label weak        en dehors (?:de l'|des indications de l')?amm|(?:au-dela|au dessus|plus)
+                      (?:de la|que la) dose (?:maximale|max|autorisee|de l'amm)|
+                      hors (?:amm|autorisation|indication)|(?:pas|n'est pas)
                       (?:d'amm|autorise\w*|indique\w*) ~3~(?:chez|pour|avant|en dessous)|
                       (?:l'amm|amm) (?:c'est |est )?(?:a partir de|chez|reservee?)|
                       (?:prescrit|donne|utilise|mis)\w* ~3~(?:un bebe|un nourrisson|un enfant de
@@ -117,6 +128,9 @@ breastfeeding weak    tire\w* (?:son |le )?lait|lait (?:tire|maternel)|donne\w* 
 """
 
 CUES = r"""
+person              (?:un|une) (?:patient|patiente|femme|homme|dame|monsieur|enfant|bebe|nourrisson|
+                    adolescent|adolescente|garcon|fille|eleve) (?:de \d+ (?:ans|mois)|enceinte|qui|
+                    sous|traitee?|ayant|age)
 prospective         projet de grossesse|desir de grossesse|
                     (?:envisage|prevoit|souhaite|desire|voudrait)\w* (?:une |de )?(?:grossesse|
                     tomber enceinte|etre enceinte|allaiter|concevoir)

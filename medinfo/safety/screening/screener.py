@@ -227,6 +227,8 @@ def _vetoed(sentence: str, lexicons: Sequence[Lexicon]) -> bool:
     ctx = SentenceContext.of(sentence, lexicons)
     if not (ctx.question or ctx.asks or ctx.generic or ctx.prospective or ctx.statistic):
         return False
+    if ctx.onset or ctx.onset_change:
+        return False  # "dizzy since she started it, is that normal?" asks about an event
     return model.probability(sentence) < model.veto
 
 
@@ -242,9 +244,10 @@ def _second_opinion(
     """Flag the whole sentence when the model reads it as a report that no rule caught.
 
     The model must be surer (DENIED_BAR, UNANCHORED_BAR) where the rules have a reason to stay
-    quiet: every term found is denied or hypothetical ("no rash", "if she gets a rash"; the
-    cue-scoped negation is more exact than a bag of words), the sentence is a topic label
-    ("Call from Dr X: pregnancy"), or it has no term and nothing taken, given or dated. The
+    quiet: every term found is denied, hypothetical or planned ("no rash", "if she gets a
+    rash"; the cue-scoped negation is more exact than a bag of words), the sentence is a topic
+    label ("Call from Dr X: pregnancy"), or it has no term and good news ("doing well since")
+    or nothing taken, given or dated. The
     categories are those of the terms the rules found but did not keep and those the category
     models name; with none, "adverse_event", the category PV sorts out anyway.
     """
@@ -259,7 +262,8 @@ def _second_opinion(
             # "no symptoms" after a needle-stick: the denial may not be the whole story
             bar = max(bar, DENIED_BAR)
     context = SentenceContext.of(sentence, lexicons)
-    if context.topic_label or not (hits or context.clinical):
+    good_news = not hits and _has_cue(lexicons, "wellbeing", sentence)
+    if context.topic_label or good_news or not (hits or context.clinical):
         bar = max(bar, UNANCHORED_BAR)
     if model.probability(sentence) < bar:
         return []
