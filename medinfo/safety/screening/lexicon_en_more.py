@@ -28,6 +28,8 @@ AE weak               \w{3,}(?:itis|osis|opathy|opathies|aemia|emia|algia|penia|
                       plegia|paresis|megaly|lysis|spasms?|trophy|oedema|edema)\b(?<!diagnosis)
                       (?<!prognosis)(?<!dialysis)(?<!analysis)(?<!hypothesis)(?<!osmosis)
                       (?<!emphasis)(?<!thesis)(?<!basis)
+AE weak               inj(?:ection)?\.?[- ]?site ~2~(?:hot|red|hard|swollen|lump\w*|painful|
+                      sore|itch\w*|bruis\w*|warm|raised|blister\w*|nodules?)
 AE weak               stretch marks|skin (?:has )?(?:gone|become|became|getting|got|is|looks?|
                       turned) ~1~(?:thin|shiny|fragile|papery)|skin thinning|(?:no|missed|missing|
                       stopped|absent|irregular|heavy|heavier) (?:her )?periods?|(?:hasn't|has not|
@@ -59,6 +61,9 @@ PC strong             (?:smells?|smelt|smelled|smelling|stinks?|tastes?|tasted|o
                       fishy|rotten|rancid|musty|chemical|plastic|petrol|garlic)[- ]?(?:like )?
                       (?:smell|odou?r|taste)|crumbly|powdery|stuck together|fused (?:together)?|
                       melted|sticky (?:tablets?|capsules?|pills?)
+PC strong             (?:pinkish|yellowish|brownish|greyish|grayish|greenish|bluish|
+                      blackish)|(?:pink|yellow|brown|grey|gray|green|blue|black|orange|red) (?:not|
+                      instead of|rather than) (?:white|the usual|clear)
 PC strong             specks?|speckl\w+|flecks?|fibres? (?:in|inside)|fibers? (?:in|inside)|
                       hair-?like|(?:a |black |dark |white )?hairs? (?:in|inside|embedded|stuck)|
                       insects?|shards?|splinters?|(?:black|dark|brown|white) (?:dots?|spots?|
@@ -130,7 +135,9 @@ accidental_exposure strong @CHILD@\b ~6~(?:smeared|drank|drunk|found|chewing|suc
                       (?:touched|touching|hugs?|hugged|hugging|cuddl\w+|rubbed|contact with)
                       ~5~(?:gel|cream|patch|spray|ointment|application site|skin)|(?:gel|cream|
                       patch|spray|ointment) ~8~(?:hugs?|hugged|hugging|touch\w*|cuddl\w+)
-occupational_exposure strong (?:stabbed|pricked|jabbed|stuck|scratched|cut) (?:\w+ ){0,2}(?:finger|
+occupational_exposure strong (?:stabbed|pricked|jabbed|stuck|scratched|cut) (?:herself|himself|
+                      myself|themselves|themself)\b|(?:stabbed|pricked|jabbed|stuck|scratched|
+                      cut) (?:\w+ ){0,2}(?:finger|
                       hand|thumb|palm)|(?:finger|hand|thumb) ~4~(?:needle|sharps?)|(?:powder|dust|
                       liquid|solution|drops?|spray|cream|gel) ~5~(?:in|into) (?:her|his|my|the)
                       (?:eyes?|face|mouth)|(?:crushing|handling|preparing|reconstituting|
@@ -146,6 +153,9 @@ breastfeeding weak    express(?:ing|ed|es)? (?:her )?(?:breast ?)?milk|pumping (
 """
 
 CUES = r"""
+condition           (?:history|hx|antecedents?) of (?:\w+ ){0,3}$|with (?:a |
+                      an )?(?:well-?controlled|
+                    stable|known|long-?standing|chronic) (?:\w+ ){0,2}$
 topic_words         (?:renal|kidney|hepatic|liver|cardiac) (?:impairment|insufficiency|disease|
                     dosing|function)|allerg\w+|potassium|sodium|missed doses?|side[- ]?effects?|
                     tolerability|safety|efficacy|dosing|(?:drug )?interactions?

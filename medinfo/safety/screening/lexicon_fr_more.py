@@ -43,6 +43,8 @@ PC strong             (?:alveoles?|gelules?|capsules?|sachets?|flacons?|ampoules
                       stylos?|boites?|plaquettes?) ~4~(?:vides?|sans (?:poudre|liquide|
                       comprime|produit))|(?:etait|etaient|sont|est) vides?|pas de poudre dedans|
                       plus rien ne sort|rien ne sortait
+PC strong             vire\w* (?:au|a l'|en|a) (?:brun|jaune|rose|vert|bleu|noir|gris|marron|orange|
+                      blanc|rouge|trouble)
 PC strong             (?:sent|sentait|odeur|gout) ~3~(?:de |d'|le |la |bizarre|etrange|
                       vinaigre|moisi|plastique|chimique|rance|pourri)|friable\w*|effrit\w+|
                       colle\w* entre eux|fondu\w*|poisseu\w+
@@ -79,8 +81,9 @@ misuse weak           prescrit\w* (?:a|pour) (?:son|sa|ses|mon|ma|leur) @OWNER@|
                       stylos?|gelules?) ~3~(?:en deux|pour (?:faire durer|economiser))|
                       pour (?:reviser|maigrir|perdre du poids|tenir le coup|se doper)
 abuse weak            (?:fume|sniffe|inhale|machouille|mache)\w* (?:les |le |ses |son )?(?:patchs?|
-                      poudre|comprimes? ecrases?)|en soiree|pour (?:planer|se defoncer|
-                      decompresser)|(?:avec|et) de l'alcool pour|achete\w* dans la rue
+                      poudre|comprimes? ecrases?)|en soiree|pour\W+(?:planer|se defoncer|
+                      decompresser|etre stone|se shooter)|(?:avec|et) de l'alcool pour|
+                      achete\w* dans la rue
 medication_error strong (?:injecte|administre|passe|donne|perfuse)\w* (?:\S+ ){0,3}(?:en )?(?:iv|im|
                       sc|
                       intraveineuse|intramusculaire|sous-cutanee|per os) ~5~(?:uniquement|seulement|
@@ -115,7 +118,9 @@ accidental_exposure strong @CHILD@\b ~6~(?:avale\w*|mange\w*|croque\w*|machouill
                       contact avec|serre\w* dans (?:ses|mes) bras|calin\w*) ~5~(?:gel|creme|patch|
                       spray|pommade|peau|epaule)|(?:gel|creme|patch|spray|pommade) ~8~(?:touche\w*|
                       calin\w*|contact)
-occupational_exposure strong (?:pique\w*|blesse\w*|coupe\w*) (?:\w+ ){0,3}(?:doigt|main|pouce)|
+occupational_exposure strong (?:renverse|verse|projete|eclabousse|coule)\w* ~5~sur (?:les|ses|
+                      mes|la|sa) (?:mains?|bras|yeux|visage|peau|doigts?)|(?:pique\w*|blesse\w*|
+                      coupe\w*) (?:\w+ ){0,3}(?:doigt|main|pouce)|
                       (?:poudre|liquide|solution|gouttes?|spray|creme|gel) ~5~dans (?:l'oeil|
                       les yeux|l'oeil|la bouche|le visage)|(?:en (?:ecrasant|manipulant|
                       preparant|reconstituant|deconditionnant)) ~6~(?:inhale\w*|recu\w*|
@@ -128,6 +133,8 @@ breastfeeding weak    tire\w* (?:son |le )?lait|lait (?:tire|maternel)|donne\w* 
 """
 
 CUES = r"""
+condition           (?:depuis l'(?:enfance|adolescence)|depuis (?:19|20)\d\d|porteu(?:r|se) d'une?|
+                    atteinte? d'une?) (?:\w+ ){0,3}$
 person              (?:un|une) (?:patient|patiente|femme|homme|dame|monsieur|enfant|bebe|nourrisson|
                     adolescent|adolescente|garcon|fille|eleve) (?:de \d+ (?:ans|mois)|enceinte|qui|
                     sous|traitee?|ayant|age)
