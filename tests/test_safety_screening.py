@@ -441,3 +441,19 @@ def test_the_model_flags_a_report_no_lexicon_term_names() -> None:
 )
 def test_a_planned_pregnancy_while_on_treatment_is_a_plan(language: str, text: str) -> None:
     assert not screen(text, language).reportable
+
+
+def test_no_lexicon_line_break_glues_two_words_together() -> None:
+    """Continuation lines are joined without a space: a break between two words glues them."""
+    from pathlib import Path
+
+    import medinfo.safety.screening as package
+
+    glued = []
+    for path in sorted(Path(package.__file__).parent.glob("lexicon_*.py")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, (line, following) in enumerate(zip(lines, lines[1:], strict=False), 1):
+            if following[:1].isspace() and following.strip() and line.strip():
+                if line.rstrip()[-1].isalnum() and following.strip()[0].isalnum():
+                    glued.append(f"{path.name}:{number}")
+    assert not glued, f"a line break between two words: {glued}"

@@ -313,7 +313,8 @@ condition           (?:antecedents? (?:de |d')|connu\w* pour |preexistant\w* |ch
 condition           (?:utilis\w+|prescri\w+|indique\w*|traiter|prend|prendre|
                     prenait)\b(?:\s+\S+){0,3}\s+pour\s+(?:\w+\s+){0,2}$
 prospective         (?:peut-elle|peut-il|pourrait-elle|pourrait-il|peut-on|pourrait-on|puis-je|
-                    faut-il|doit-elle|doit-on) (?:lui )?(?:prendre|utiliser|commencer|debuter|
+                    faut-il|doit-elle|doit-il|doit-on|dois-je|devrait-il|devrait-elle)
+                    \s(?:lui |en )?(?:prendre|utiliser|commencer|debuter|
                     prescrire|donner|recevoir|arreter|l'utiliser|le prendre|la prendre|le prescrire|
                     initier)|(?:elle|il|on|je) (?:peut|pourrait|doit|pourra) (?:\w+ )?(?:prendre|
                     utiliser|commencer|debuter|recevoir|le prendre|la prendre|l'utiliser)|

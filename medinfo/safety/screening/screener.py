@@ -246,8 +246,9 @@ def _second_opinion(
     The model must be surer (DENIED_BAR, UNANCHORED_BAR) where the rules have a reason to stay
     quiet: every term found is denied, hypothetical or planned ("no rash", "if she gets a
     rash"; the cue-scoped negation is more exact than a bag of words), the sentence is a topic
-    label ("Call from Dr X: pregnancy"), or it has no term and good news ("doing well since")
-    or nothing taken, given or dated. The
+    label ("Call from Dr X: pregnancy"), it asks what to do next ("should he take two
+    today?"), or it has no term and good news ("doing well since") or nothing taken, given or
+    dated. The
     categories are those of the terms the rules found but did not keep and those the category
     models name; with none, "adverse_event", the category PV sorts out anyway.
     """
@@ -263,7 +264,8 @@ def _second_opinion(
             bar = max(bar, DENIED_BAR)
     context = SentenceContext.of(sentence, lexicons)
     good_news = not hits and _has_cue(lexicons, "wellbeing", sentence)
-    if context.topic_label or good_news or not (hits or context.clinical):
+    what_next = context.prospective and not (context.onset or context.onset_change)
+    if context.topic_label or good_news or what_next or not (hits or context.clinical):
         bar = max(bar, UNANCHORED_BAR)
     if model.probability(sentence) < bar:
         return []
