@@ -38,6 +38,7 @@ TRAINING_FILES = (
     "tests/data/screening_train_notes.jsonl",
     "tests/data/screening_train_fr2.jsonl",
     "tests/data/screening_blind3.jsonl",
+    "tests/data/screening_blind4.jsonl",
 )
 OUTPUT = ROOT / "medinfo" / "safety" / "screening" / MODEL_FILE
 C = 8.0  # inverse regularisation strength

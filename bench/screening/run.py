@@ -18,6 +18,8 @@ DATASETS = {
     "round2": ROOT / "tests" / "data" / "screening_round2.jsonl",
     "blind2-tune": ROOT / "tests" / "data" / "screening_blind2_tune.jsonl",
     "blind2-holdout": ROOT / "tests" / "data" / "screening_blind2_holdout.jsonl",
+    "blind3": ROOT / "tests" / "data" / "screening_blind3.jsonl",
+    "blind4": ROOT / "tests" / "data" / "screening_blind4.jsonl",
 }
 REFERENCE = Path(__file__).with_name("reference.json")
 HEADLINE = (

@@ -64,6 +64,9 @@ PC strong             (?:smells?|smelt|smelled|smelling|stinks?|tastes?|tasted|o
 PC strong             (?:pinkish|yellowish|brownish|greyish|grayish|greenish|bluish|blackish)|
                       (?:pink|yellow|brown|grey|gray|green|blue|black|orange|red) (?:not|instead of|
                       rather than) (?:white|the usual|clear)
+PC strong             (?:partial|incomplete) doses?|(?:error|fault) (?:code|message|e\d+)|
+                      (?:displayed|showed|shows|showing|flashed|flashing|gave) (?:an? )?(?:error|
+                      fault)
 PC strong             specks?|speckl\w+|flecks?|fibres? (?:in|inside)|fibers? (?:in|inside)|
                       hair-?like|(?:a |black |dark |white )?hairs? (?:in|inside|embedded|stuck)|
                       insects?|shards?|splinters?|(?:black|dark|brown|white) (?:dots?|spots?|marks?|
@@ -117,15 +120,17 @@ off_label weak        (?:\d+x|\d+ times|twice|three times|double|triple|above) (
                       approved|authori[sz]ed|indicated) ~3~(?:for|in|under|below|at)|(?:using|uses|
                       used|prescribed|prescribing|given|giving|gave|started) \S+ (?:\S+ )?(?:for|
                       in) (?:a|an|his|her) (?:\d+[- ](?:month|week|day)[- ]old|baby|infant|newborn)
-lack_of_efficacy weak (?:doesn't|does not|don't|didn't|isn't|is not|not) (?:seem to |really |
-                      even )?(?:do|doing) (?:anything|much|a thing)|(?:isn't|is not|not|doesn't|
-                      does not|didn't|did not|hasn't|has not) (?:even )?touch(?:ing|ed)? (?:the|his|
-                      her|my|their)|as bad as (?:before|ever)|back to (?:square one|how (?:it|he|
-                      she|they) (?:was|were))|(?:returned|went back|came back|
-                      back) to (?:pre-?treatment|baseline|previous|the same) (?:levels?|values?|
-                      frequency|state)|no better|(?:still|keeps?) (?:has|having|getting|
-                      gets) (?:the )?(?:same|attacks|seizures|migraines|pain|flares?)|(?:pill|
-                      contracept\w+|coil|implant) ~4~(?:pregnant|pregnancy)
+lack_of_efficacy weak (?:does|do|did|doing) (?:absolutely |just |literally )?nothing(?: anymore|
+                      any more| at all| for (?:him|her|me|them))?|(?:doesn't|does not|don't|didn't|
+                      isn't|is not|not) (?:seem to |really |even )?(?:do|doing) (?:anything|much|
+                      a thing)|(?:isn't|is not|not|doesn't|does not|didn't|did not|hasn't|
+                      has not) (?:even )?touch(?:ing|ed)? (?:the|his|her|my|their)|
+                      as bad as (?:before|ever)|back to (?:square one|how (?:it|he|she|they) (?:was|
+                      were))|(?:returned|went back|came back|back) to (?:pre-?treatment|baseline|
+                      previous|the same) (?:levels?|values?|frequency|state)|no better|(?:still|
+                      keeps?) (?:has|having|getting|gets) (?:the )?(?:same|attacks|seizures|
+                      migraines|pain|flares?)|(?:pill|contracept\w+|coil|implant) ~4~(?:pregnant|
+                      pregnancy)
 accidental_exposure strong @CHILD@\b ~6~(?:smeared|drank|drunk|found|chewing|sucking|licking|eating|
                            swallowing|mouthed|got into|bit into)|(?:[1-9]|1[0-2]) ?(?:yo|y/o|
                            yrs? old)\b ~6~(?:swallowed|ate|drank|chewed|sucked|licked|found|got)|
@@ -151,6 +156,19 @@ breastfeeding weak    express(?:ing|ed|es)? (?:her )?(?:breast ?)?milk|pumping (
 """
 
 CUES = r"""
+hypothetical        (?:may|can|could|might) (?:cause|result in|lead to|trigger|induce)
+generic             general (?:enquiry|inquiry|question|request|information)|no (?:specific|
+                    particular|named|identified) patient|has not been (?:studied|established|
+                    investigated)|a decision must be made|(?:watch|look) (?:out )?for|(?:signs|
+                    symptoms) to watch
+statistic           of the \d+ (?:participants|patients|subjects)|\d+ participants
+prospective         (?:begins|starts|will (?:start|begin)|is (?:starting|beginning)|is due to start|
+                    is going to start) (?:\S+ ){0,3}(?:on (?:monday|tuesday|wednesday|thursday|
+                    friday|saturday|sunday)|next|tomorrow|soon|after)
+exclusion           (?:new|on|at|before|after) admission|admission (?:criteria|form|note)|
+                    tender (?:file|process|offer|documents?|submission)|(?:public|hospital) tender|
+                    (?:once|after|when|since) (?:the )?(?:\w+ )?(?:is |has been |
+                    was )?(?:first )?opened|first opened|after opening|once opened
 condition           (?:history|hx|antecedents?) of (?:\w+ ){0,3}$|with (?:a |
                     an )?(?:well-?controlled|stable|known|long-?standing|chronic) (?:\w+ ){0,2}$
 topic_words         (?:renal|kidney|hepatic|liver|cardiac) (?:impairment|insufficiency|disease|

@@ -58,20 +58,22 @@ PC strong             (?:embout|capuchon|bouchon|ressort|bouton|molette|compteur
                       sans (?:bague|opercule|scelle|sceau)(?: de securite)?|deja ouverte?s?|(?:ne|
                       n') ~2~(?:dissout|dissolvait|se dissout|se melange) (?:pas|plus)|(?:patchs?|
                       pansements?) ~4~(?:decoll\w+|tomb\w+|ne (?:colle|tient)\w* (?:pas|plus))
-PC strong             tourne dans le vide|impossible de (?:regler|selectionner|armer|purger|visser|
-                      percer|ouvrir) (?:la |le |l')?(?:dose|stylo|aiguille|flacon|opercule)|
-                      (?:contenai\w*|contient|contiennent|trouve\w*|
-                      compte\w*) \d+ (?:\w+ ){0,2}au lieu des? \d+|notice ~3~en (?:polonais|
-                      allemand|anglais|italien|espagnol|portugais|neerlandais|roumain|grec|
-                      langue etrangere)|notice d'un autre (?:medicament|produit|dosage)|
-                      retrouve\w* dans (?:une |la |un )?(?:boite|etui|carton|flacon)|(?:particules|
-                      fibres|filaments|corps etrangers?) (?:visibles|en suspension)
+PC strong             (?:ne )?contenai\w* (?:que|seulement|uniquement)|tourne dans le vide|
+                      impossible de (?:regler|selectionner|armer|purger|visser|percer|
+                      ouvrir) (?:la |le |l')?(?:dose|stylo|aiguille|flacon|opercule)|(?:contenai\w*|
+                      contient|contiennent|trouve\w*|compte\w*) \d+ (?:\w+ ){0,2}au lieu des? \d+|
+                      notice ~3~en (?:polonais|allemand|anglais|italien|espagnol|portugais|
+                      neerlandais|roumain|grec|langue etrangere)|notice d'un autre (?:medicament|
+                      produit|dosage)|retrouve\w* dans (?:une |la |un )?(?:boite|etui|carton|
+                      flacon)|(?:particules|fibres|filaments|corps etrangers?) (?:visibles|
+                      en suspension)
 PC strong             (?:logo|police|impression|hologramme|code datamatrix|datamatrix|code-barres|
                       orthographe|texte) ~4~(?:flou\w*|different\w*|bizarre|manquant\w*|absente?|
                       efface\w*|de travers|faute\w*)|sans (?:code )?(?:datamatrix|hologramme|
                       numero de lot|date de peremption)
 # ---- special situations
-misuse weak           prescrit\w* (?:a|pour) (?:son|sa|ses|mon|ma|leur) @OWNER@|(?:de|du|d'un|
+misuse weak           (?:ceux|celles|celui|celle) (?:de|d') (?:son|sa|ses|mon|ma|leur) @OWNER@|
+                      prescrit\w* (?:a|pour) (?:son|sa|ses|mon|ma|leur) @OWNER@|(?:de|du|d'un|
                       d'une) (?:son|sa|ses|mon|ma|leur) (?:\w+ )?@OWNER@ ~2~(?:pour|depuis|en|,|et)|
                       (?:@FORMS@) (?:de|d') (?:son|sa|ses|mon|ma|leur) @OWNER@|(?:donne|donnait|
                       prete|partage)\w* (?:son|sa|ses) ~2~a (?:son|sa|ses) @OWNER@|(?:coupe|decoupe|
@@ -128,6 +130,11 @@ breastfeeding weak    tire\w* (?:son |le )?lait|lait (?:tire|maternel)|donne\w* 
 """
 
 CUES = r"""
+generic             (?:est|sont) (?:deconseill|contre-indiqu)\w*|n'a pas ete etudie\w*|
+                    a titre general|de (?:facon|maniere) generale|aucun patient (?:en )?particulier
+exclusion           entame\w* (?:se conserv\w+|peut|doit|combien|jusqu)|une fois (?:entame|
+                    ouvert)\w*|apres (?:ouverture|entame)|(?:afin|pour) d'eviter (?:toute |les |
+                    des )?(?:confusions?|erreurs?)|(?:ont|auront|avoir) des couleurs differentes
 condition           (?:depuis l'(?:enfance|adolescence)|depuis (?:19|20)\d\d|porteu(?:r|se) d'une?|
                     atteinte? d'une?) (?:\w+ ){0,3}$
 person              (?:un|une) (?:patient|patiente|femme|homme|dame|monsieur|enfant|bebe|nourrisson|

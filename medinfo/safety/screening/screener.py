@@ -95,6 +95,9 @@ def _judge(hit: _Hit, ctx: SentenceContext, scope: Scope) -> bool:
         return False  # "Call from Dr X: pregnancy / renal impairment" names a topic
     if ctx.statistic or (hit.category == AE and ctx.pre_treatment and not ctx.onset):
         return False
+    if hit.category == AE and ctx.non_exposure and not (ctx.onset or ctx.onset_change):
+        # "she read 'ankle swelling' in the leaflet and hasn't started it yet"
+        return False
     if (
         hit.category in _CONDITION_PRONE
         and scope.in_condition(span)
