@@ -37,6 +37,7 @@ TRAINING_FILES = (
     "tests/data/screening_train_special.jsonl",
     "tests/data/screening_train_notes.jsonl",
     "tests/data/screening_train_fr2.jsonl",
+    "tests/data/screening_train_en2.jsonl",
     "tests/data/screening_blind3.jsonl",
     "tests/data/screening_blind4.jsonl",
 )

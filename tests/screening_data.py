@@ -23,6 +23,7 @@ DEVELOPED_SETS = (
     "screening_train_special.jsonl",
     "screening_train_notes.jsonl",
     "screening_train_fr2.jsonl",
+    "screening_train_en2.jsonl",
     "screening_blind3.jsonl",
     "screening_blind4.jsonl",
 )

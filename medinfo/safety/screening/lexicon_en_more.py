@@ -161,7 +161,11 @@ generic             general (?:enquiry|inquiry|question|request|information)|no 
                     particular|named|identified) patient|has not been (?:studied|established|
                     investigated)|a decision must be made|(?:watch|look) (?:out )?for|(?:signs|
                     symptoms) to watch
-statistic           of the \d+ (?:participants|patients|subjects)|\d+ participants
+statistic           of the \d+ (?:participants|patients|subjects)|\d+ participants|
+                    mean (?:decreases?|increases?|changes?|reductions?)|in a survey of
+generic             (?:have|has) been (?:associated|described|observed|seen)|should be considered|
+                    toxicology|in (?:rats|mice|dogs|animals|rabbits)|animal studies|
+                    pharmacokinetic stud(?:y|ies)|post-?marketing (?:experience|surveillance)
 prospective         (?:begins|starts|will (?:start|begin)|is (?:starting|beginning)|is due to start|
                     is going to start) (?:\S+ ){0,3}(?:on (?:monday|tuesday|wednesday|thursday|
                     friday|saturday|sunday)|next|tomorrow|soon|after)
