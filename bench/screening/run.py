@@ -20,6 +20,7 @@ DATASETS = {
     "blind2-holdout": ROOT / "tests" / "data" / "screening_blind2_holdout.jsonl",
     "blind3": ROOT / "tests" / "data" / "screening_blind3.jsonl",
     "blind4": ROOT / "tests" / "data" / "screening_blind4.jsonl",
+    "blind5-holdout": ROOT / "tests" / "data" / "screening_blind5_holdout.jsonl",
 }
 REFERENCE = Path(__file__).with_name("reference.json")
 HEADLINE = (
