@@ -20,8 +20,9 @@ LOE = SS + "lack_of_efficacy"
 OVERDOSE = SS + "overdose"
 INTERACTION = SS + "interaction"
 ACCIDENTAL = SS + "accidental_exposure"
-# How sure the model must be to flag a sentence whose terms the rules found denied or
-# hypothetical, or one with no term and no sign of anyone taking anything.
+# How sure the model must be to flag a sentence whose terms the rules found denied,
+# hypothetical or planned (DENIED_BAR), or one the rules have another reason to leave alone:
+# a topic label, good news, a question about what to do next, nothing taken or given.
 DENIED_BAR = 0.85
 UNANCHORED_BAR = 0.9
 
@@ -163,9 +164,8 @@ def _has_cue(lexicons: Sequence[Lexicon], cue: str, text: str) -> bool:
     return any(lex.cue(cue).search(text) for lex in lexicons)
 
 
-def _fallback(sentence: str, lexicons: Sequence[Lexicon]) -> list[_Hit]:
+def _fallback(sentence: str, lexicons: Sequence[Lexicon], ctx: SentenceContext) -> list[_Hit]:
     """A specific patient and a change since starting the product, even with no known term."""
-    ctx = SentenceContext.of(sentence, lexicons)
     if (
         not (ctx.person and ctx.onset_change)
         or ctx.prospective
@@ -186,16 +186,13 @@ def _fallback(sentence: str, lexicons: Sequence[Lexicon]) -> list[_Hit]:
 def _screen_sentence(
     sentence: str,
     hits: list[_Hit],
-    exclusions: list[tuple[int, int]],
     lexicons: Sequence[Lexicon],
+    ctx: SentenceContext,
+    scope: Scope | None,
 ) -> list[_Hit]:
-    hits = [
-        hit for hit in hits if not any(e0 <= hit.start and hit.end <= e1 for e0, e1 in exclusions)
-    ]
-    if not hits:
-        return _fallback(sentence, lexicons)
-    ctx = SentenceContext.of(sentence, lexicons)
-    scope = Scope(sentence, lexicons, [(hit.start, hit.end) for hit in hits])
+    """The rules' flags for one sentence (``scope`` is None when it has no term)."""
+    if scope is None:
+        return _fallback(sentence, lexicons, ctx)
     kept = [hit for hit in hits if _judge(hit, ctx, scope)]
     if (ctx.question or ctx.asks or ctx.prospective) and not (ctx.onset or ctx.onset_change):
         # "she has diabetes and asthma, which dose?": a chronic condition, not an event;
@@ -214,10 +211,10 @@ def _screen_sentence(
     if any(hit.category == ACCIDENTAL for hit in kept):
         # "a boy inadvertently ate his mother's tablets" is an accidental exposure, not misuse
         kept = [hit for hit in kept if hit.category not in _ACCIDENT_OVERRIDES]
-    return _resolve(kept) or _fallback(sentence, lexicons)
+    return _resolve(kept) or _fallback(sentence, lexicons, ctx)
 
 
-def _vetoed(sentence: str, lexicons: Sequence[Lexicon]) -> bool:
+def _vetoed(sentence: str, ctx: SentenceContext) -> bool:
     """True when the model is confident that a question with only weak terms reports nothing.
 
     Only sentences that ask, generalise, plan or count are open to the veto: that is where a
@@ -227,7 +224,6 @@ def _vetoed(sentence: str, lexicons: Sequence[Lexicon]) -> bool:
     model = load_model()
     if model is None:
         return False
-    ctx = SentenceContext.of(sentence, lexicons)
     if not (ctx.question or ctx.asks or ctx.generic or ctx.prospective or ctx.statistic):
         return False
     if ctx.onset or ctx.onset_change:
@@ -242,7 +238,12 @@ def _questions_around(text: str, sentences: list[tuple[int, int]], number: int) 
 
 
 def _second_opinion(
-    sentence: str, hits: list[_Hit], lexicons: Sequence[Lexicon], questions: Sequence[str] = ()
+    sentence: str,
+    hits: list[_Hit],
+    lexicons: Sequence[Lexicon],
+    ctx: SentenceContext,
+    scope: Scope | None,
+    questions: Sequence[str] = (),
 ) -> list[_Hit]:
     """Flag the whole sentence when the model reads it as a report that no rule caught.
 
@@ -251,24 +252,21 @@ def _second_opinion(
     rash"; the cue-scoped negation is more exact than a bag of words), the sentence is a topic
     label ("Call from Dr X: pregnancy"), it asks what to do next ("should he take two
     today?"), or it has no term and good news ("doing well since") or nothing taken, given or
-    dated. The
-    categories are those of the terms the rules found but did not keep and those the category
-    models name; with none, "adverse_event", the category PV sorts out anyway.
+    dated. The categories are those of the terms the rules found but did not keep and those the
+    category models name; with none, "adverse_event", the category PV sorts out anyway.
     """
     model = load_model()
     if model is None:
         return []
     bar = model.threshold
-    if hits:
-        scope = Scope(sentence, lexicons, [(hit.start, hit.end) for hit in hits])
+    if scope is not None:
         spans = [(hit.start, hit.end) for hit in hits]
         if all(scope.negated(s) or scope.hypothetical(s) or scope.planned(s) for s in spans):
             # "no symptoms" after a needle-stick: the denial may not be the whole story
             bar = max(bar, DENIED_BAR)
-    context = SentenceContext.of(sentence, lexicons)
     good_news = not hits and _has_cue(lexicons, "wellbeing", sentence)
-    what_next = context.prospective and not (context.onset or context.onset_change)
-    if context.topic_label or good_news or what_next or not (hits or context.clinical):
+    what_next = ctx.prospective and not (ctx.onset or ctx.onset_change)
+    if ctx.topic_label or good_news or what_next or not (hits or ctx.clinical):
         bar = max(bar, UNANCHORED_BAR)
     if model.probability(sentence) < bar:
         return []
@@ -328,15 +326,17 @@ def screen(text: str, language: str | None = None) -> ScreeningResult:
             for hit in per_sentence[number]
             if not any(e0 <= hit.start and hit.end <= e1 for e0, e1 in exclusions)
         ]
-        hits = _screen_sentence(sentence, raw, [], lexicons)
-        if hits and not any(hit.strong for hit in hits) and _vetoed(sentence, lexicons):
+        # one context and one negation scope per sentence, shared by the rules and the model
+        ctx = SentenceContext.of(sentence, lexicons)
+        scope = Scope(sentence, lexicons, [(hit.start, hit.end) for hit in raw]) if raw else None
+        hits = _screen_sentence(sentence, raw, lexicons, ctx, scope)
+        if hits and not any(hit.strong for hit in hits) and _vetoed(sentence, ctx):
             hits = []
         if hits:
             hits += _more_categories(sentence, hits)
         else:
-            hits = _second_opinion(
-                sentence, raw, lexicons, _questions_around(folded.text, sentences, number)
-            )
+            questions = _questions_around(folded.text, sentences, number)
+            hits = _second_opinion(sentence, raw, lexicons, ctx, scope, questions)
         for hit in hits:
             start = folded.original(s_start + hit.start)
             end = folded.original(s_start + hit.end - 1) + 1
