@@ -16,6 +16,7 @@ import argparse
 import hashlib
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,10 +75,7 @@ def train(threshold: float, veto: float, names: tuple[str, ...] = TRAINING_FILES
 
     rows, sources = _rows(names)
     vectors = [features(normalise(row["text"]).text) for row in rows]
-    seen: dict[str, int] = {}
-    for vector in vectors:
-        for name in vector:
-            seen[name] = seen.get(name, 0) + 1
+    seen = Counter(name for vector in vectors for name in vector)
     kept = [{k: v for k, v in vector.items() if seen[k] >= MIN_ROWS} for vector in vectors]
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform(kept)

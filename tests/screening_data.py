@@ -10,22 +10,11 @@ from medinfo.safety.screening import screen
 DATA = Path(__file__).resolve().parent / "data"
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "screening" / "dev.jsonl"
 OWN_SETS = ("screening_cases.jsonl", "screening_round2.jsonl")
-# Every set the rules were developed on or the model was trained on (model.json lists them too).
-DEVELOPED_SETS = (
-    *OWN_SETS,
-    "screening_synthetic_extra.jsonl",
-    "screening_blind_tune.jsonl",
-    "screening_blind_holdout.jsonl",
-    "screening_train_caller_en.jsonl",
-    "screening_train_caller_fr.jsonl",
-    "screening_train_formal.jsonl",
-    "screening_train_desk.jsonl",
-    "screening_train_special.jsonl",
-    "screening_train_notes.jsonl",
-    "screening_train_fr2.jsonl",
-    "screening_train_en2.jsonl",
-    "screening_blind3.jsonl",
-    "screening_blind4.jsonl",
+MODEL = Path(__file__).resolve().parents[1] / "medinfo" / "safety" / "screening" / "model.json"
+# Every set the rules were developed on and the model was trained on: model.json records them.
+DEVELOPED_SETS = tuple(
+    Path(source["file"]).name
+    for source in json.loads(MODEL.read_text(encoding="utf-8"))["trained_on"]
 )
 SS = "special_situation:"
 

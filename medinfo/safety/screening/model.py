@@ -95,10 +95,6 @@ class Model:
                 index.setdefault(name, []).append((category, weight))
         return index
 
-    def flags(self, folded: str) -> bool:
-        """True when the sentence scores at or above the threshold."""
-        return self.probability(folded) >= self.threshold
-
 
 MODEL_FILE = "model.json"
 
