@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, time
+from typing import Any
 
 import holidays as holiday_lib
 from sqlalchemy import select
@@ -31,10 +33,24 @@ KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 LANGUAGES = ("en", "fr")
 
 
-def _audit(entity: str, entity_id: int, old: dict | None, new: dict) -> None:
-    action = f"{entity}.{'created' if old is None else 'updated'}"
+def _commit(
+    entity: str, row: Any, old: dict | None, snapshot: Callable[[Any], dict], key: int | None = None
+) -> None:
+    """Save ``row`` with its audit event (when it changed) in one transaction."""
+    db.session.add(row)
+    db.session.flush()
+    new = snapshot(row)
     if old != new:
-        record_event(action, entity, entity_id, old=old, new=new)
+        action = f"{entity}.{'created' if old is None else 'updated'}"
+        record_event(action, entity, row.id if key is None else key, old=old, new=new)
+    db.session.commit()
+
+
+def _only_default(model: Any, row: Any) -> None:
+    """Make ``row`` the one default of its table."""
+    for other in db.session.scalars(select(model).where(model.is_default.is_(True))):
+        if other is not row:
+            other.is_default = False
 
 
 # -- queues -----------------------------------------------------------------------------------
@@ -88,17 +104,12 @@ def save_queue(data: QueueData, existing: Queue | None = None) -> Queue:
     queue.description, queue.active = (data.description or "").strip(), data.active
     queue.is_default = data.is_default
     if data.is_default:
-        for other in db.session.scalars(select(Queue).where(Queue.is_default.is_(True))):
-            if other is not queue:
-                other.is_default = False
+        _only_default(Queue, queue)
     wanted = {u.id for u in users}
     queue.members = [m for m in queue.members if m.user_id in wanted] + [
         QueueMember(user_id=uid) for uid in wanted - {m.user_id for m in queue.members}
     ]
-    db.session.add(queue)
-    db.session.flush()
-    _audit("queue", queue.id, old, _queue_snapshot(queue))
-    db.session.commit()
+    _commit("queue", queue, old, _queue_snapshot)
     return queue
 
 
@@ -184,10 +195,7 @@ def save_rule(data: RuleData, existing: RoutingRule | None = None) -> RoutingRul
     rule.channel, rule.priority = data.channel or None, data.priority or None
     rule.queue_id, rule.set_priority = queue.id, data.set_priority or None
     rule.owner_id = data.owner_id or None
-    db.session.add(rule)
-    db.session.flush()
-    _audit("routing_rule", rule.id, old, _rule_snapshot(rule))
-    db.session.commit()
+    _commit("routing_rule", rule, old, _rule_snapshot)
     return rule
 
 
@@ -229,9 +237,7 @@ def save_skills(user: User, data: SkillsData) -> AgentProfile:
     old = _profile_snapshot(profile) if existed else None
     profile.product_ids, profile.languages = product_ids, languages
     profile.available = data.available
-    db.session.flush()
-    _audit("agent_profile", user.id, old, _profile_snapshot(profile))
-    db.session.commit()
+    _commit("agent_profile", profile, old, _profile_snapshot, key=user.id)
     return profile
 
 
@@ -317,13 +323,8 @@ def save_calendar(data: CalendarData, existing: SlaCalendar | None = None) -> Sl
     cal.holiday_country = (data.holiday_country or "").strip().upper()
     cal.extra_holidays, cal.is_default = holidays, data.is_default
     if data.is_default:
-        for other in db.session.scalars(select(SlaCalendar).where(SlaCalendar.is_default)):
-            if other is not cal:
-                other.is_default = False
-    db.session.add(cal)
-    db.session.flush()
-    _audit("sla_calendar", cal.id, old, _calendar_snapshot(cal))
-    db.session.commit()
+        _only_default(SlaCalendar, cal)
+    _commit("sla_calendar", cal, old, _calendar_snapshot)
     return cal
 
 
@@ -385,8 +386,5 @@ def save_policy(data: PolicyData, existing: SlaPolicy | None = None) -> SlaPolic
     policy.category, policy.priority = data.category or None, data.priority or None
     policy.target_minutes, policy.warn_minutes = data.target_minutes, warn
     policy.calendar_id, policy.active = data.calendar_id or None, data.active
-    db.session.add(policy)
-    db.session.flush()
-    _audit("sla_policy", policy.id, old, _policy_snapshot(policy))
-    db.session.commit()
+    _commit("sla_policy", policy, old, _policy_snapshot)
     return policy
