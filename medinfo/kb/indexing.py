@@ -138,9 +138,7 @@ def search_articles(
     rows = db.session.execute(
         select(ArticleVersion.id, ArticleVersion.article_id, ArticleVersion.version).where(
             ArticleVersion.article_id.in_({a for a, _ in pairs}),
-            ArticleVersion.status == "approved",
-            ArticleVersion.effective <= day,
-            ArticleVersion.expires > day,
+            ArticleVersion.visible_on(day),
         )
     ).all()
     ids = {(r.article_id, r.version): r.id for r in rows}

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    and_,
+)
 from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from medinfo.auth.models import User
@@ -71,6 +81,11 @@ class ArticleVersion(db.Model):
     def is_visible_on(self, day: date) -> bool:
         """Approved and within its dates on that day: what agents may see."""
         return self.status == "approved" and self.effective <= day < self.expires
+
+    @classmethod
+    def visible_on(cls, day: date) -> ColumnElement[bool]:
+        """The same rule as is_visible_on, as a query condition."""
+        return and_(cls.status == "approved", cls.effective <= day, cls.expires > day)
 
     @property
     def label(self) -> str:

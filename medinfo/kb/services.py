@@ -98,9 +98,7 @@ def visible_version(article_id: str, day: date | None = None) -> ArticleVersion 
         select(ArticleVersion)
         .where(
             ArticleVersion.article_id == article_id,
-            ArticleVersion.status == "approved",
-            ArticleVersion.effective <= day,
-            ArticleVersion.expires > day,
+            ArticleVersion.visible_on(day),
         )
         .order_by(ArticleVersion.version.desc())
         .limit(1)
@@ -114,9 +112,7 @@ def visible_versions(day: date | None = None) -> list[ArticleVersion]:
         db.session.scalars(
             select(ArticleVersion)
             .where(
-                ArticleVersion.status == "approved",
-                ArticleVersion.effective <= day,
-                ArticleVersion.expires > day,
+                ArticleVersion.visible_on(day),
             )
             .order_by(ArticleVersion.article_id)
         )
@@ -360,9 +356,7 @@ def expiring_versions(days: int = EXPIRING_DAYS, day: date | None = None) -> lis
         db.session.scalars(
             select(ArticleVersion)
             .where(
-                ArticleVersion.status == "approved",
-                ArticleVersion.effective <= day,
-                ArticleVersion.expires > day,
+                ArticleVersion.visible_on(day),
                 ArticleVersion.expires <= day + timedelta(days=days),
             )
             .order_by(ArticleVersion.expires, ArticleVersion.article_id)
