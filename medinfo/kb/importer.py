@@ -26,7 +26,7 @@ from medinfo.database import utcnow
 from medinfo.extensions import db
 from medinfo.kb.models import DOC_TYPES, LANGUAGES, STATUSES, Article, ArticleVersion
 from medinfo.kb.rendering import body_hash
-from medinfo.kb.services import VersionData, new_version_row, snapshot
+from medinfo.kb.services import VersionData, new_version_row, retire_superseded, snapshot
 from medinfo.signals import article_changed
 
 REQUIRED = (
@@ -308,18 +308,8 @@ def _import_one(f: ArticleFile, report: ImportReport, actor: Actor | None) -> li
     now = utcnow()
     changed = []
     if f.status == "approved":
-        for old in versions:
-            if old.status == "approved":
-                old.status, old.retired_at = "retired", now
-                record_event(
-                    "kb.version_superseded",
-                    "kb_version",
-                    old.id,
-                    old={"status": "approved"},
-                    new={"status": "retired", "superseded_by": f.version},
-                    actor=actor,
-                )
-                changed.append((old, "retired"))
+        retired = retire_superseded(versions, f.version, now, actor)
+        changed += [(old, "retired") for old in retired]
     version = new_version_row(
         article,
         f.version,

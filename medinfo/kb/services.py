@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app
 from sqlalchemy import func, select
 
 from medinfo.audit import record_event
+from medinfo.audit.chain import Actor
 from medinfo.auth.models import User
 from medinfo.catalog.services import find_product
 from medinfo.database import utcnow
@@ -261,18 +262,8 @@ def approve_version(version: ArticleVersion, user: User) -> list[ArticleVersion]
     ):
         raise ValidationFailed(errors)
     now = utcnow()
-    superseded = [
-        v for v in version.article.versions if v.status == "approved" and v.id != version.id
-    ]
-    for old in superseded:
-        old.status, old.retired_at = "retired", now
-        record_event(
-            "kb.version_superseded",
-            "kb_version",
-            old.id,
-            old={"status": "approved"},
-            new={"status": "retired", "superseded_by": version.version},
-        )
+    others = [v for v in version.article.versions if v.id != version.id]
+    superseded = retire_superseded(others, version.version, now)
     version.status, version.approver_id, version.approved_at = "approved", user.id, now
     record_event(
         "kb.version_approved",
@@ -283,6 +274,24 @@ def approve_version(version: ArticleVersion, user: User) -> list[ArticleVersion]
     )
     db.session.commit()
     after_change(version, "approved")
+    return superseded
+
+
+def retire_superseded(
+    versions: list[ArticleVersion], by_version: int, now: datetime, actor: Actor | None = None
+) -> list[ArticleVersion]:
+    """Retire the approved ones among ``versions``, superseded by ``by_version``; audited."""
+    superseded = [v for v in versions if v.status == "approved"]
+    for old in superseded:
+        old.status, old.retired_at = "retired", now
+        record_event(
+            "kb.version_superseded",
+            "kb_version",
+            old.id,
+            old={"status": "approved"},
+            new={"status": "retired", "superseded_by": by_version},
+            actor=actor,
+        )
     return superseded
 
 
