@@ -20,6 +20,7 @@ from medinfo.interactions.models import CATEGORIES, CHANNELS, PRIORITIES
 from medinfo.routing.assignment import can_work, profile_for
 from medinfo.routing.models import (
     CLOCK_KINDS,
+    MATCH_FIELDS,
     AgentProfile,
     Queue,
     QueueMember,
@@ -142,13 +143,7 @@ def _rule_snapshot(r: RoutingRule) -> dict:
             "name",
             "position",
             "active",
-            "category",
-            "product_id",
-            "therapeutic_area",
-            "country",
-            "language",
-            "channel",
-            "priority",
+            *MATCH_FIELDS,
             "queue_id",
             "set_priority",
             "owner_id",
