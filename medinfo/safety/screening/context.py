@@ -5,12 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .rules import Lexicon
-
-
-def _has(lexicons: Sequence[Lexicon], cue: str, text: str) -> bool:
-    return any(lex.cue(cue).search(text) for lex in lexicons)
-
+from .rules import Lexicon, has_cue
 
 _ACTION_CUES = ("event", "exposure", "onset", "onset_change", "administration", "deictic_time")
 
@@ -22,9 +17,9 @@ def _topic_label(sentence: str, lexicons: Sequence[Lexicon]) -> bool:
     happens or is dated: the words after the colon are a topic, not an event.
     """
     head, colon, label = sentence.partition(":")
-    if not colon or not _has(lexicons, "topic_head", head.strip()):
+    if not colon or not has_cue(lexicons, "topic_head", head.strip()):
         return False
-    return len(label.split()) <= 6 and not any(_has(lexicons, c, label) for c in _ACTION_CUES)
+    return len(label.split()) <= 6 and not any(has_cue(lexicons, c, label) for c in _ACTION_CUES)
 
 
 @dataclass(frozen=True)
@@ -55,23 +50,23 @@ class SentenceContext:
         """Compute the signals of folded ``sentence``."""
         stripped = sentence.strip()
         return cls(
-            person=_has(lexicons, "person", sentence),
-            deictic_time=_has(lexicons, "deictic_time", sentence),
-            onset=_has(lexicons, "onset", sentence),
-            event=_has(lexicons, "event", sentence),
-            report_intent=_has(lexicons, "report_intent", sentence),
-            question="?" in sentence or _has(lexicons, "question_start", stripped),
-            generic=_has(lexicons, "generic", sentence),
-            exposure=_has(lexicons, "exposure", sentence),
-            prospective=_has(lexicons, "prospective", sentence),
-            coadmin=_has(lexicons, "coadmin", sentence),
-            administration=_has(lexicons, "administration", sentence),
-            quantity=_has(lexicons, "quantity", sentence),
-            asks=_has(lexicons, "asks", sentence),
-            statistic=_has(lexicons, "statistic", sentence),
-            non_exposure=_has(lexicons, "non_exposure", sentence),
-            pre_treatment=_has(lexicons, "pre_treatment", sentence),
-            onset_change=_has(lexicons, "onset_change", sentence),
+            person=has_cue(lexicons, "person", sentence),
+            deictic_time=has_cue(lexicons, "deictic_time", sentence),
+            onset=has_cue(lexicons, "onset", sentence),
+            event=has_cue(lexicons, "event", sentence),
+            report_intent=has_cue(lexicons, "report_intent", sentence),
+            question="?" in sentence or has_cue(lexicons, "question_start", stripped),
+            generic=has_cue(lexicons, "generic", sentence),
+            exposure=has_cue(lexicons, "exposure", sentence),
+            prospective=has_cue(lexicons, "prospective", sentence),
+            coadmin=has_cue(lexicons, "coadmin", sentence),
+            administration=has_cue(lexicons, "administration", sentence),
+            quantity=has_cue(lexicons, "quantity", sentence),
+            asks=has_cue(lexicons, "asks", sentence),
+            statistic=has_cue(lexicons, "statistic", sentence),
+            non_exposure=has_cue(lexicons, "non_exposure", sentence),
+            pre_treatment=has_cue(lexicons, "pre_treatment", sentence),
+            onset_change=has_cue(lexicons, "onset_change", sentence),
             topic_label=_topic_label(sentence, lexicons),
         )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from .rules import Lexicon
+from .rules import Lexicon, cue_spans, has_cue
 
 _WORD = re.compile(r"[\w'/-]+")
 _HARD_STOP = re.compile(r"[;:()\[\]]|\.\s|\s-\s")
@@ -13,14 +13,6 @@ _CLAUSE_END = re.compile(r"[,;:()\[\]]|\.\s|$")
 
 NEGATION_WINDOW = 6  # words between a negation cue and the term it denies
 POST_NEGATION_WINDOW = 4
-
-
-def _any_search(lexicons: Sequence[Lexicon], cue: str, text: str) -> bool:
-    return any(lex.cue(cue).search(text) for lex in lexicons)
-
-
-def _spans(lexicons: Sequence[Lexicon], cue: str, text: str) -> list[tuple[int, int]]:
-    return [m.span() for lex in lexicons for m in lex.cue(cue).finditer(text)]
 
 
 def _inside(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:
@@ -41,18 +33,20 @@ class Scope:
     ) -> None:
         self.sentence = sentence
         self.lexicons = lexicons
-        pseudo = _spans(lexicons, "pseudo_negation", sentence)
+        pseudo = cue_spans(lexicons, "pseudo_negation", sentence)
         blocked = protected + pseudo
         self.negations = [
-            span for span in _spans(lexicons, "negation", sentence) if not _overlaps(span, blocked)
+            span
+            for span in cue_spans(lexicons, "negation", sentence)
+            if not _overlaps(span, blocked)
         ]
-        self.post_negations = _spans(lexicons, "negation_post", sentence)
-        self.breakers = _spans(lexicons, "breaker", sentence)
+        self.post_negations = cue_spans(lexicons, "negation_post", sentence)
+        self.breakers = cue_spans(lexicons, "breaker", sentence)
         self.hypotheticals = [
             span
-            for span in _spans(lexicons, "hypothetical", sentence)
+            for span in cue_spans(lexicons, "hypothetical", sentence)
             if not _overlaps(span, protected)
-            and not _any_search(lexicons, "indirect_question", sentence[: span[0]])
+            and not has_cue(lexicons, "indirect_question", sentence[: span[0]])
         ]
 
     def _clear_between(self, start: int, end: int, window: int) -> bool:
@@ -89,15 +83,15 @@ class Scope:
 
     def planned(self, span: tuple[int, int]) -> bool:
         """True when the term is what someone plans ("planning a pregnancy")."""
-        return _inside(span, _spans(self.lexicons, "prospective", self.sentence))
+        return _inside(span, cue_spans(self.lexicons, "prospective", self.sentence))
 
     def topic_word(self, span: tuple[int, int]) -> bool:
         """True when the term lies in a word that names a question's topic ("allergy")."""
-        return _inside(span, _spans(self.lexicons, "topic_words", self.sentence)) or _inside(
-            span, _spans(self.lexicons, "chronic", self.sentence)
+        return _inside(span, cue_spans(self.lexicons, "topic_words", self.sentence)) or _inside(
+            span, cue_spans(self.lexicons, "chronic", self.sentence)
         )
 
     def in_condition(self, span: tuple[int, int]) -> bool:
         """True when the term names a pre-existing condition ('patients with X', 'history of X')."""
         prefix = self.sentence[max(0, span[0] - 60) : span[0]]
-        return _any_search(self.lexicons, "condition", prefix)
+        return has_cue(self.lexicons, "condition", prefix)

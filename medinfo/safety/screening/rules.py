@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -45,6 +46,18 @@ class Lexicon:
 
 
 _NEVER = re.compile(r"(?!)")
+
+
+def has_cue(lexicons: Sequence[Lexicon], cue: str, text: str) -> bool:
+    """True when cue ``cue`` of any of ``lexicons`` matches in ``text``."""
+    return any(lex.cue(cue).search(text) for lex in lexicons)
+
+
+def cue_spans(lexicons: Sequence[Lexicon], cue: str, text: str) -> list[tuple[int, int]]:
+    """Where cue ``cue`` of any of ``lexicons`` matches in ``text``."""
+    return [m.span() for lex in lexicons for m in lex.cue(cue).finditer(text)]
+
+
 _PLACEHOLDER = re.compile(r"@(\w+)@")
 _GAP = re.compile(r"~(\d+)~")
 _SPECIAL = "special_situation:"

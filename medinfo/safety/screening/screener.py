@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .context import SentenceContext
 from .model import load_model
 from .negation import Scope
-from .rules import Lexicon, pick_lexicons, speller
+from .rules import Lexicon, cue_spans, has_cue, pick_lexicons, speller
 from .text import SentenceIndex, normalise, sentence_spans
 
 AE = "adverse_event"
@@ -160,10 +160,6 @@ def _resolve(hits: list[_Hit]) -> list[_Hit]:
     return kept
 
 
-def _has_cue(lexicons: Sequence[Lexicon], cue: str, text: str) -> bool:
-    return any(lex.cue(cue).search(text) for lex in lexicons)
-
-
 def _fallback(sentence: str, lexicons: Sequence[Lexicon], ctx: SentenceContext) -> list[_Hit]:
     """A specific patient and a change since starting the product, even with no known term."""
     if (
@@ -173,7 +169,7 @@ def _fallback(sentence: str, lexicons: Sequence[Lexicon], ctx: SentenceContext) 
         or ctx.pre_treatment
     ):
         return []
-    if ctx.non_exposure or ctx.question or ctx.asks or _has_cue(lexicons, "wellbeing", sentence):
+    if ctx.non_exposure or ctx.question or ctx.asks or has_cue(lexicons, "wellbeing", sentence):
         return []
     for lex in lexicons:
         for match in lex.cue("onset_change").finditer(sentence):
@@ -197,9 +193,9 @@ def _screen_sentence(
     if (ctx.question or ctx.asks or ctx.prospective) and not (ctx.onset or ctx.onset_change):
         # "she has diabetes and asthma, which dose?": a chronic condition, not an event;
         # "the leaflet mentions dizziness; should she drive?": a label question
-        if _has_cue(lexicons, "documented", sentence) and not ctx.deictic_time:
+        if has_cue(lexicons, "documented", sentence) and not ctx.deictic_time:
             kept = [hit for hit in kept if hit.strong or hit.category != AE]
-        chronic = [m.span() for lex in lexicons for m in lex.cue("chronic").finditer(sentence)]
+        chronic = cue_spans(lexicons, "chronic", sentence)
         kept = [
             hit
             for hit in kept
@@ -264,7 +260,7 @@ def _second_opinion(
         if all(scope.negated(s) or scope.hypothetical(s) or scope.planned(s) for s in spans):
             # "no symptoms" after a needle-stick: the denial may not be the whole story
             bar = max(bar, DENIED_BAR)
-    good_news = not hits and _has_cue(lexicons, "wellbeing", sentence)
+    good_news = not hits and has_cue(lexicons, "wellbeing", sentence)
     what_next = ctx.prospective and not (ctx.onset or ctx.onset_change)
     if ctx.topic_label or good_news or what_next or not (hits or ctx.clinical):
         bar = max(bar, UNANCHORED_BAR)
@@ -320,7 +316,7 @@ def screen(text: str, language: str | None = None) -> ScreeningResult:
     for number in range(len(sentences)):
         s_start, s_end = sentences[number]
         sentence = folded.text[s_start:s_end]
-        exclusions = [m.span() for lex in lexicons for m in lex.cue("exclusion").finditer(sentence)]
+        exclusions = cue_spans(lexicons, "exclusion", sentence)
         raw = [
             hit
             for hit in per_sentence[number]
