@@ -118,25 +118,26 @@ def train(threshold: float, veto: float, names: tuple[str, ...] = TRAINING_FILES
     }
 
 
-def _close(a: dict[str, float], b: dict[str, float], tolerance: float) -> bool:
+_FITTED = ("weights", "intercept", "categories")
+
+
+def _linear_close(a: dict, b: dict, tolerance: float) -> bool:
+    """One fitted linear model (``intercept`` and ``weights``) against another."""
     # a weight that rounds to 0 on one machine may be left out on the other
-    return all(abs(a.get(k, 0.0) - b.get(k, 0.0)) <= tolerance for k in a.keys() | b.keys())
+    names = a["weights"].keys() | b["weights"].keys()
+    return abs(a["intercept"] - b["intercept"]) <= tolerance and all(
+        abs(a["weights"].get(k, 0.0) - b["weights"].get(k, 0.0)) <= tolerance for k in names
+    )
 
 
 def same_model(a: dict, b: dict, tolerance: float = 1e-3) -> bool:
     """True when two models match up to floating-point noise from another CPU or BLAS."""
-    meta = {k: v for k, v in a.items() if k not in ("weights", "intercept", "categories")}
-    if meta != {k: v for k, v in b.items() if k not in ("weights", "intercept", "categories")}:
+    settings_a = {k: v for k, v in a.items() if k not in _FITTED}
+    settings_b = {k: v for k, v in b.items() if k not in _FITTED}
+    if settings_a != settings_b or a["categories"].keys() != b["categories"].keys():
         return False
-    if (
-        abs(a["intercept"] - b["intercept"]) > tolerance
-        or a["categories"].keys() != b["categories"].keys()
-    ):
-        return False
-    parts = [(a["weights"], b["weights"])] + [
-        (a["categories"][c]["weights"], b["categories"][c]["weights"]) for c in a["categories"]
-    ]
-    return all(_close(x, y, tolerance) for x, y in parts)
+    pairs = [(a, b), *((a["categories"][c], b["categories"][c]) for c in a["categories"])]
+    return all(_linear_close(x, y, tolerance) for x, y in pairs)
 
 
 def main() -> int:
