@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -15,6 +16,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from config import TestingConfig
 
@@ -67,16 +69,32 @@ def _reset_chain_head(db) -> None:
     db.session.commit()
 
 
+# PostgreSQL deadlock and lock-timeout codes: a browser test's live server may still be finishing
+# a request (an as-you-type lookup) when the test ends, and PostgreSQL may pick the TRUNCATE as
+# the deadlock victim. Waiting for that request and trying again is all it needs.
+_LOCK_CONFLICTS = {"40P01", "55P03"}
+TRUNCATE_ATTEMPTS = 5
+
+
 def _truncate(db) -> None:
-    db.session.rollback()
     tables = list(reversed(db.metadata.sorted_tables))
-    if db.engine.dialect.name == "postgresql":
-        names = ", ".join(t.name for t in tables)
-        db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-    else:
-        for table in tables:
-            db.session.execute(table.delete())
-    db.session.commit()
+    for attempt in range(1, TRUNCATE_ATTEMPTS + 1):
+        db.session.rollback()
+        try:
+            if db.engine.dialect.name == "postgresql":
+                names = ", ".join(t.name for t in tables)
+                db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            else:
+                for table in tables:
+                    db.session.execute(table.delete())
+            db.session.commit()
+            break
+        except OperationalError as exc:
+            db.session.rollback()
+            conflict = getattr(exc.orig, "sqlstate", None) in _LOCK_CONFLICTS
+            if not conflict or attempt == TRUNCATE_ATTEMPTS:
+                raise
+            time.sleep(0.2 * attempt)
     _reset_chain_head(db)
 
 
